@@ -1,0 +1,276 @@
+/** The commander program: global options, every command (loaded when it runs), one error funnel. */
+import { Command, CommanderError, Option } from '@commander-js/extra-typings';
+import { createContext, type Context, type GlobalOptions } from './context.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, StoreError, UsageError } from './errors.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Flags shared by `add` and `edit`: the facts of an interview. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyCommand = Command<any, any, any>;
+
+function interviewOptions(cmd: AnyCommand, forEdit: boolean): AnyCommand {
+  return cmd
+    .option('--company <name>', 'the company')
+    .option('--role <title>', 'the job title')
+    .option('--date <date>', forEdit ? 'the latest interview\'s date' : 'the interview\'s date (default: today)')
+    .option('--time <HH:MM>', 'the interview\'s time')
+    .addOption(new Option('--kind <kind>', 'how it was held').choices(['phone', 'video', 'onsite'] as const))
+    .option('--interviewer <name>', 'someone who interviewed you (repeatable)', collect)
+    .option('--hiring-manager <name>', 'the hiring manager: the person who decides')
+    .option('--phone <number>', 'the hiring manager\'s phone')
+    .option('--email <address>', 'the hiring manager\'s email')
+    .option('--hr <name>', 'the HR or recruiting contact')
+    .option('--hr-phone <number>', 'the HR contact\'s phone')
+    .option('--hr-email <address>', 'the HR contact\'s email')
+    .option('--decision-by <date>', 'the date they promised a decision by')
+    .option('--next-steps <text>', 'what they said happens next')
+    .option('--need <text>', 'something the company said it needs (repeatable)', collect)
+    .option('--why <text>', 'why you want this job, in your words (used in the thank-you)')
+    .option('--expand <text>', 'an answer you want to expand on in the thank-you (repeatable)', collect)
+    .option('--notes <text>', 'anything else worth remembering');
+}
+
+/** Run a command module with a context, closing the store afterwards. */
+async function withContext(cmd: AnyCommand, fn: (ctx: Context) => Promise<void> | void): Promise<void> {
+  const ctx = createContext(cmd.optsWithGlobals() as GlobalOptions);
+  try {
+    await fn(ctx);
+  } finally {
+    ctx.close();
+  }
+}
+
+/** Build the program. Exported for tests; `main` runs it. */
+export function buildProgram(): AnyCommand {
+  const program = new Command()
+    .name('followup')
+    .description(
+      'A planner for the days after a job interview: whom to contact today, how, and why.\n' +
+        'Thank-you within a day, quiet until the promised decision date, then a call every\n' +
+        'three to four days to the decision maker, and a gracious close.',
+    )
+    .version('0.1.0', '-V, --version')
+    .option('--db <path>', 'the store (env FOLLOWUP_DB; default ~/.local/share/followup/followup.db)')
+    .option('--today <date>', 'take this date as today (env FOLLOWUP_TODAY)')
+    .option('--no-color', 'plain output (also NO_COLOR, TERM=dumb, or when piped)')
+    .option('--no-input', 'never prompt; missing input is an error (also when CI is set)')
+    .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Daily use:
+  followup add                  right after an interview (asks for each detail)
+  followup today                each morning: whom to contact, how and why
+  followup draft thanks 3       a letter for application 3
+  followup log 3 no-answer      record what happened
+  followup demo                 see it work on a sample week
+
+Exit codes: 0 done, 1 the store could not be used, 2 the input was wrong.`,
+    );
+
+  interviewOptions(
+    program
+      .command('add')
+      .description('record an interview (a new application, or the next round of an active one)')
+      .option('--json', 'print the result as JSON'),
+    false,
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  followup add
+  followup add --company Acme --role "Backend Engineer" --date 2026-11-30 \\
+    --hiring-manager "Dana Reyes" --phone "+1 555 0100" --decision-by 2026-12-04 \\
+    --need "on-call experience" --need "Postgres tuning"`,
+    )
+    .action(async (...args: unknown[]) => {
+      const [opts, cmd] = args as [import('./commands/add.js').AddOptions, AnyCommand];
+      await withContext(cmd, async (ctx) => (await import('./commands/add.js')).runAdd(ctx, opts));
+    });
+
+  program
+    .command('today')
+    .description('whom to contact today, how and why; then who is waiting')
+    .option('--json', 'print the plan as JSON')
+    .addHelpText('after', '\nExamples:\n  followup today\n  followup today --today 2026-12-07 --json')
+    .action(async (opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/today.js')).runToday(ctx, opts));
+    });
+
+  program
+    .command('log')
+    .description('record what happened: thanks-sent, no-answer, voicemail, emailed, spoke, feedback-asked,\n' +
+      'feedback-received, offer-shared, kept-in-touch, loop-closed')
+    .argument('<ref>', 'application number or company name prefix')
+    .argument('<event>', 'what happened')
+    .option('--date <date>', 'when (default: today)')
+    .option('--with <name>', 'whom you spoke or wrote to')
+    .option('--note <text>', 'what was said')
+    .option('--new-date <date>', 'with spoke: the new decision date they gave')
+    .option('--json', 'print the recorded event as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  followup log 3 thanks-sent
+  followup log acme no-answer
+  followup log 3 spoke --with "Dana Reyes" --new-date 2026-12-16 --note "still interviewing"`,
+    )
+    .action(async (ref, event, opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/log.js')).runLog(ctx, ref, event, opts));
+    });
+
+  program
+    .command('outcome')
+    .description('record how it ended: offer, rejected or withdrawn')
+    .argument('<ref>', 'application number or company name prefix')
+    .argument('<outcome>', 'offer, rejected or withdrawn')
+    .option('--date <date>', 'when (default: today)')
+    .option('--note <text>', 'what was said')
+    .option('--not-interested', 'with rejected: no keep-in-touch reminders')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nExamples:\n  followup outcome 3 rejected\n  followup outcome acme offer --date 2026-12-09')
+    .action(async (ref, outcome, opts, cmd) => {
+      await withContext(cmd, async (ctx) =>
+        (await import('./commands/outcome.js')).runOutcome(ctx, ref, outcome, opts),
+      );
+    });
+
+  program
+    .command('list')
+    .description('the active applications, one line each')
+    .option('--all', 'every application, ended ones too')
+    .option('--json', 'print an array of objects')
+    .addHelpText('after', '\nExamples:\n  followup list\n  followup list --all --json')
+    .action(async (opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/list.js')).runList(ctx, opts));
+    });
+
+  program
+    .command('show')
+    .description('everything about one application, with its timeline and what comes next')
+    .argument('<ref>', 'application number or company name prefix')
+    .option('--json', 'print one object')
+    .addHelpText('after', '\nExamples:\n  followup show 3\n  followup show acme --json')
+    .action(async (ref, opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/show.js')).runShow(ctx, ref, opts));
+    });
+
+  interviewOptions(
+    program
+      .command('edit')
+      .description('change recorded facts: decision date, contacts, needs, notes')
+      .argument('<ref>', 'application number or company name prefix')
+      .option('--calls', 'the contact may be phoned again')
+      .option('--no-calls', 'the contact asked not to be phoned')
+      .option('--contact <name>', 'whom --no-calls/--calls is about (default: the hiring manager)')
+      .option('--json', 'print the application as JSON'),
+    true,
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  followup edit 3 --decision-by 2026-12-11
+  followup edit 3 --hiring-manager "Dana Reyes" --email dana@acme.example
+  followup edit 3 --no-calls --contact "Sam Lee"`,
+    )
+    .action(async (...args: unknown[]) => {
+      const [ref, opts, cmd] = args as [string, import('./commands/edit.js').EditOptions, AnyCommand];
+      await withContext(cmd, async (ctx) => (await import('./commands/edit.js')).runEdit(ctx, ref, opts));
+    });
+
+  const config = program
+    .command('config')
+    .description('the cadence settings and who you are (for letters)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  followup config list
+  followup config get minGapDays
+  followup config set holidays 2026-12-24,2026-12-25
+  followup config set name "Alex Morgan"`,
+    );
+  config
+    .command('list')
+    .description('every setting with its value')
+    .option('--json', 'print an object')
+    .action(async (opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/config.js')).runConfigList(ctx, opts));
+    });
+  config
+    .command('get')
+    .description('one setting\'s value')
+    .argument('<key>', 'the setting')
+    .action(async (key, _opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/config.js')).runConfigGet(ctx, key));
+    });
+  config
+    .command('set')
+    .description('change a setting (checked)')
+    .argument('<key>', 'the setting')
+    .argument('<value>', 'its new value')
+    .action(async (key, value, _opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/config.js')).runConfigSet(ctx, key, value));
+    });
+
+  program
+    .command('demo')
+    .description('show the program working on a sample week, in a temporary store')
+    .option('--json', 'print the plan as JSON')
+    .option('--keep', 'keep the temporary store and say where it is')
+    .action(async (opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/demo.js')).runDemo(ctx, opts));
+    });
+
+  return program;
+}
+
+/** Print an error the user can act on and return its exit code. The only place that does. */
+export function reportError(err: unknown, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): number {
+  if (err instanceof CommanderError) {
+    // commander has already printed its message (and the help hint).
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) {
+      return EXIT_OK;
+    }
+    return EXIT_USAGE;
+  }
+  const debug = env.FOLLOWUP_DEBUG === '1';
+  if (err instanceof UsageError || err instanceof StoreError) {
+    stderr.write(`followup: ${err.message}\n`);
+    if (debug && err.stack) stderr.write(`${err.stack}\n`);
+    return err.exitCode;
+  }
+  if (isPromptAbort(err)) {
+    stderr.write('followup: cancelled; nothing was recorded.\n');
+    return EXIT_USAGE;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  stderr.write(
+    `followup: something went wrong that followup did not expect: ${message}\n` +
+      'Nothing was half-written: every change is all or nothing. Run again with FOLLOWUP_DEBUG=1 for details.\n',
+  );
+  if (debug && err instanceof Error && err.stack) stderr.write(`${err.stack}\n`);
+  return EXIT_FAILURE;
+}
+
+function isPromptAbort(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
+}
+
+/** Run the program on argv and return the exit code. */
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return EXIT_OK;
+  } catch (err) {
+    return reportError(err, process.stderr, process.env);
+  }
+}

@@ -1,0 +1,35 @@
+/** `followup config list|get|set`: the cadence settings and who the user is. */
+import { CONFIG_KEYS, formatConfigValue, isConfigKey, parseConfigValue } from '../core/config.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+
+/** Print every setting. */
+export function runConfigList(ctx: Context, opts: { json?: boolean }): void {
+  const config = ctx.openStore().getConfig();
+  if (opts.json) {
+    ctx.output.json(config);
+    return;
+  }
+  const s = ctx.output.styles;
+  const width = Math.max(...Object.keys(CONFIG_KEYS).map((k) => k.length));
+  for (const [key, spec] of Object.entries(CONFIG_KEYS)) {
+    const value = formatConfigValue(config[key as keyof typeof config]);
+    ctx.output.out(`${s.strong(key.padEnd(width))}  ${value === '' ? s.dim('(not set)') : value}  ${s.dim(`# ${spec.help}`)}`);
+  }
+}
+
+/** Print one setting's value. */
+export function runConfigGet(ctx: Context, key: string): void {
+  if (!isConfigKey(key)) {
+    throw new UsageError(`Unknown setting "${key}". Known settings: ${Object.keys(CONFIG_KEYS).join(', ')}.`);
+  }
+  ctx.output.out(formatConfigValue(ctx.openStore().getConfig()[key]));
+}
+
+/** Check and store one setting. */
+export function runConfigSet(ctx: Context, key: string, value: string): void {
+  const store = ctx.openStore();
+  const parsed = parseConfigValue(key, value, store.getConfig());
+  store.setConfig(parsed.key, parsed.value);
+  ctx.output.err(`${parsed.key} = ${formatConfigValue(parsed.value) || '(not set)'}`);
+}

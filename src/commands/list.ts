@@ -1,0 +1,55 @@
+/** `followup list`: the applications, one line each. */
+import { scheduleApplication } from '../core/cadence.js';
+import { formatDay } from '../core/calendar.js';
+import { statusOf, type Application } from '../core/types.js';
+import type { Context } from '../context.js';
+import { actionPhrase } from '../ui/today-view.js';
+
+export interface ListOptions {
+  all?: boolean;
+  json?: boolean;
+}
+
+/** Print the active applications (all with --all) and the next thing each needs. */
+export function runList(ctx: Context, opts: ListOptions): void {
+  const store = ctx.openStore();
+  const config = store.getConfig();
+  const apps = store.listApplications(opts.all ? 'all' : 'active');
+  const offers = store.listOffers();
+  const rows = apps.map((app: Application) => {
+    const next = scheduleApplication(app, { settings: config, offers, today: ctx.today }).sort((a, b) =>
+      a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : 0,
+    )[0];
+    const lastRound = app.rounds[app.rounds.length - 1];
+    return { app, next, lastRound };
+  });
+  if (opts.json) {
+    ctx.output.json(
+      rows.map(({ app, next, lastRound }) => ({
+        id: app.id,
+        uuid: app.uuid,
+        company: app.company,
+        role: app.role,
+        status: statusOf(app),
+        rounds: app.rounds.length,
+        lastInterview: lastRound?.date ?? null,
+        next: next ? { action: next.action, earliest: next.earliest, due: next.due } : null,
+      })),
+    );
+    return;
+  }
+  if (rows.length === 0) {
+    ctx.output.out(opts.all ? 'No applications recorded yet. Add one: followup add' : 'No active applications. See them all: followup list --all');
+    return;
+  }
+  const year = ctx.today.slice(0, 4);
+  const s = ctx.output.styles;
+  for (const { app, next, lastRound } of rows) {
+    const status = statusOf(app);
+    const head = `${String(app.id).padStart(3)}  ${app.company}, ${app.role}`;
+    const parts = [lastRound ? `round ${lastRound.number} ${formatDay(lastRound.date, year)}` : null];
+    if (status !== 'active') parts.push(status);
+    if (next) parts.push(`${actionPhrase(next).toLowerCase()} ${next.earliest > ctx.today ? 'from' : 'by'} ${formatDay(next.earliest > ctx.today ? next.earliest : next.due, year)}`);
+    ctx.output.out(`${s.strong(head)}\n       ${s.dim(parts.filter(Boolean).join(' · '))}`);
+  }
+}

@@ -1,0 +1,63 @@
+/** `followup log <ref> <event>`: record what happened. Never refuses a true record; warns when early. */
+import { chaseWarning } from '../core/cadence.js';
+import { formatDay } from '../core/calendar.js';
+import { EVENT_TYPES, type EventType } from '../core/types.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { cleanText, resolveDate } from './interview-flags.js';
+import { describeNext, pendingItems } from './next-steps.js';
+
+export interface LogOptions {
+  date?: string;
+  with?: string;
+  note?: string;
+  newDate?: string;
+  json?: boolean;
+}
+
+/** Check an event name, suggesting the closest when it is mistyped. */
+export function parseEventType(text: string): EventType {
+  const t = text.trim().toLowerCase();
+  if ((EVENT_TYPES as readonly string[]).includes(t)) return t as EventType;
+  const guess = EVENT_TYPES.find((e) => e.startsWith(t.slice(0, 3)));
+  throw new UsageError(
+    `Unknown event "${text}".${guess ? ` Did you mean ${guess}?` : ''} Events: ${EVENT_TYPES.join(', ')}.`,
+  );
+}
+
+/** Record the event, warn when the rules would have waited, and say what comes next. */
+export function runLog(ctx: Context, ref: string, eventText: string, opts: LogOptions): void {
+  const type = parseEventType(eventText);
+  const date = opts.date ? resolveDate(opts.date, ctx.today, '--date', ctx.output) : ctx.today;
+  if (opts.newDate !== undefined && type !== 'spoke') {
+    throw new UsageError(`--new-date goes with spoke (the new decision date they gave), not with ${type}.`);
+  }
+  const newDate = opts.newDate ? resolveDate(opts.newDate, ctx.today, '--new-date', ctx.output) : null;
+  if (newDate && newDate < date) {
+    throw new UsageError(`--new-date ${newDate} is before the conversation (${date}). Type the date they gave.`);
+  }
+  const store = ctx.openStore();
+  const id = store.resolveRef(ref);
+  const before = store.requireApplication(id);
+  const config = store.getConfig();
+  const warning = chaseWarning(before, { type, date }, config);
+  const event = store.addEvent(id, { type, date, withName: cleanText(opts.with) ?? null, note: cleanText(opts.note) ?? null, newDate });
+  if (warning) ctx.output.err(ctx.output.styles.warn(`warning: ${warning}`));
+  const app = store.requireApplication(id);
+  const items = pendingItems(store, app, config, ctx.today);
+  if (opts.json) {
+    ctx.output.json({
+      id,
+      company: app.company,
+      role: app.role,
+      event: { ...event, application: id },
+      warning,
+      next: items.map((i) => ({ action: i.action, earliest: i.earliest, due: i.due, command: i.command })),
+    });
+    return;
+  }
+  const year = ctx.today.slice(0, 4);
+  ctx.output.out(`Logged ${type} for #${id} ${app.company}, ${app.role} on ${formatDay(date, year)}.`);
+  if (type === 'loop-closed') ctx.output.out('Closed as no response: nothing more will be listed for it.');
+  for (const line of describeNext(items, ctx.today)) ctx.output.out(`Next: ${line}`);
+}

@@ -1,0 +1,33 @@
+/** "What comes next" for one application, as `add`, `log`, `outcome` and `show` say it. */
+import { scheduleApplication, type ScheduledItem } from '../core/cadence.js';
+import { formatDay } from '../core/calendar.js';
+import type { Config } from '../core/config.js';
+import type { Application, CalendarDate } from '../core/types.js';
+import type { Store } from '../store/store.js';
+import { actionPhrase } from '../ui/today-view.js';
+
+/** The pending items of one application, soonest first. */
+export function pendingItems(store: Store, app: Application, config: Config, today: CalendarDate): ScheduledItem[] {
+  return scheduleApplication(app, { settings: config, offers: store.listOffers(), today }).sort((a, b) =>
+    a.earliest === b.earliest ? 0 : a.earliest < b.earliest ? -1 : 1,
+  );
+}
+
+/** One sentence per pending item: what, from when, by when, and the helping command. */
+export function describeNext(items: readonly ScheduledItem[], today: CalendarDate): string[] {
+  const year = today.slice(0, 4);
+  return items.map((item) => {
+    const what = actionPhrase(item);
+    const when =
+      item.earliest <= today
+        ? item.due < today
+          ? `now (it was due ${formatDay(item.due, year)})`
+          : item.due === today
+            ? 'today'
+            : `by ${formatDay(item.due, year)}`
+        : item.action === 'check-status'
+          ? `possible from ${formatDay(item.earliest, year)}`
+          : `from ${formatDay(item.earliest, year)}`;
+    return `${what} ${when}: ${item.command}`;
+  });
+}

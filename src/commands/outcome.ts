@@ -1,0 +1,66 @@
+/** `followup outcome <ref> offer|rejected|withdrawn`: record how an application ended. */
+import { formatDay } from '../core/calendar.js';
+import { OUTCOMES, statusOf, type Outcome } from '../core/types.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { cleanText, resolveDate } from './interview-flags.js';
+import { describeNext, pendingItems } from './next-steps.js';
+
+export interface OutcomeOptions {
+  date?: string;
+  note?: string;
+  notInterested?: boolean;
+  json?: boolean;
+}
+
+/** Record the outcome and say what it sets in motion. */
+export function runOutcome(ctx: Context, ref: string, outcomeText: string, opts: OutcomeOptions): void {
+  const outcome = outcomeText.trim().toLowerCase() as Outcome;
+  if (!OUTCOMES.includes(outcome)) {
+    throw new UsageError(`Unknown outcome "${outcomeText}". Type one of: ${OUTCOMES.join(', ')}.`);
+  }
+  if (opts.notInterested && outcome !== 'rejected') {
+    throw new UsageError('--not-interested goes with rejected (it stops the keep-in-touch reminders).');
+  }
+  const date = opts.date ? resolveDate(opts.date, ctx.today, '--date', ctx.output) : ctx.today;
+  const store = ctx.openStore();
+  const id = store.resolveRef(ref);
+  const before = store.requireApplication(id);
+  store.setOutcome(id, outcome, date, cleanText(opts.note) ?? null, Boolean(opts.notInterested));
+  const app = store.requireApplication(id);
+  const config = store.getConfig();
+  const items = pendingItems(store, app, config, ctx.today);
+  const others =
+    outcome === 'offer'
+      ? store
+          .listApplications('active')
+          .filter((a) => a.id !== id && a.rounds.some((r) => r.date <= date))
+          .map((a) => ({ id: a.id, company: a.company, role: a.role }))
+      : [];
+  if (opts.json) {
+    ctx.output.json({
+      id,
+      company: app.company,
+      role: app.role,
+      status: outcome,
+      previous: statusOf(before),
+      date,
+      next: items.map((i) => ({ action: i.action, earliest: i.earliest, due: i.due, command: i.command })),
+      shareOfferWith: others,
+    });
+    return;
+  }
+  const year = ctx.today.slice(0, 4);
+  ctx.output.out(`Recorded: #${id} ${app.company}, ${app.role}: ${outcome} on ${formatDay(date, year)}.`);
+  if (outcome === 'offer') {
+    ctx.output.out('Congratulations.');
+    if (others.length > 0) {
+      ctx.output.out(
+        `It is worth telling the other ${others.length === 1 ? 'company' : `${others.length} companies`} ` +
+          `you are still waiting on: ${others.map((o) => `#${o.id} ${o.company}`).join(', ')} ` +
+          '(they are on `followup today`).',
+      );
+    }
+  }
+  for (const line of describeNext(items, ctx.today)) ctx.output.out(`Next: ${line}`);
+}

@@ -1,0 +1,28 @@
+/** `followup today`: whom to contact today, how, and why. */
+import { planToday, recordedOffers } from '../core/cadence.js';
+import type { Context } from '../context.js';
+import { renderToday } from '../ui/today-view.js';
+
+export interface TodayOptions {
+  json?: boolean;
+}
+
+/** Read the planned applications, plan, print. */
+export function runToday(ctx: Context, opts: TodayOptions): void {
+  const store = ctx.openStore();
+  const config = store.getConfig();
+  const apps = store.listApplications('planned');
+  const plan = planToday(apps, config, ctx.today, recordedOffers(apps));
+  if (opts.json) {
+    ctx.output.json({
+      date: plan.date,
+      workday: plan.workday,
+      nextWorkday: plan.nextWorkday,
+      linedUp: plan.linedUp,
+      items: plan.items,
+      waiting: plan.waiting,
+    });
+    return;
+  }
+  ctx.output.out(renderToday(plan, ctx.output.styles, ctx.output.columns));
+}

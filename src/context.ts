@@ -1,0 +1,76 @@
+/** What every command gets: the store's path, today's date, the streams, and whether it may ask. */
+import { format } from 'date-fns/format';
+import { parseUserDate } from './core/dates.js';
+import type { CalendarDate } from './core/types.js';
+import { Store } from './store/store.js';
+import { defaultStorePath } from './store/open.js';
+import { createOutput, wantsColor, type Output } from './ui/output.js';
+
+/** The global options of design/cli.md, as commander parsed them. */
+export interface GlobalOptions {
+  db?: string;
+  today?: string;
+  color: boolean;
+  input: boolean;
+}
+
+/** A command's world: everything it may touch, set from outside so tests can fix it. */
+export interface Context {
+  storePath: string;
+  explicitStore: boolean;
+  today: CalendarDate;
+  /** Whether prompts may be shown: a terminal on stdin and stderr, no --no-input, no CI. */
+  interactive: boolean;
+  output: Output;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Open the store (once per run). */
+  openStore(): Store;
+  /** Close what was opened. */
+  close(): void;
+}
+
+/** Today's local calendar date: the one place that reads the clock for planning. */
+export function localToday(): CalendarDate {
+  return format(new Date(), 'yyyy-MM-dd');
+}
+
+/** Build the context from the global options and the process. */
+export function createContext(opts: GlobalOptions, proc: NodeJS.Process = process): Context {
+  const env = proc.env;
+  const stdoutTTY = Boolean((proc.stdout as { isTTY?: boolean }).isTTY);
+  const output = createOutput({
+    color: wantsColor({ flag: opts.color, env, isTTY: stdoutTTY }),
+    stdout: proc.stdout,
+    stderr: proc.stderr,
+  });
+  const dbFlag = opts.db ?? (env.FOLLOWUP_DB ? env.FOLLOWUP_DB : undefined);
+  const todayText = opts.today ?? (env.FOLLOWUP_TODAY ? env.FOLLOWUP_TODAY : undefined);
+  const realToday = localToday();
+  const today = todayText ? parseUserDate(todayText, realToday, opts.today ? '--today' : 'FOLLOWUP_TODAY') : realToday;
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI !== 'false';
+  const interactive =
+    opts.input && !ci && Boolean((proc.stdin as { isTTY?: boolean }).isTTY) && Boolean((proc.stderr as { isTTY?: boolean }).isTTY);
+  let store: Store | null = null;
+  return {
+    storePath: dbFlag ?? defaultStorePath(env),
+    explicitStore: dbFlag !== undefined,
+    today,
+    interactive,
+    output,
+    env,
+    stdin: proc.stdin,
+    openStore() {
+      store ??= Store.open({
+        file: this.storePath,
+        explicit: this.explicitStore,
+        busyTimeoutMs: env.FOLLOWUP_BUSY_TIMEOUT_MS ? Number(env.FOLLOWUP_BUSY_TIMEOUT_MS) : undefined,
+      });
+      return store;
+    },
+    close() {
+      store?.close();
+      store = null;
+    },
+  };
+}

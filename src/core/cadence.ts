@@ -1,0 +1,505 @@
+/**
+ * The follow-up cadence of design/cadence.md as one pure function family:
+ * records, settings and today's date in; the plan out. No clock, no I/O.
+ */
+import { addDays, addWorkdays, formatDay, isWorkday, maxDate, nextWorkday } from './calendar.js';
+import {
+  ACTIONS,
+  CONTACT_EVENTS,
+  UNANSWERED_EVENTS,
+  statusOf,
+  type Action,
+  type Application,
+  type CalendarDate,
+  type Channel,
+  type Contact,
+  type FollowupEvent,
+  type ItemContact,
+  type PlanItem,
+  type Round,
+  type Settings,
+  type TodayPlan,
+  type WaitingEntry,
+} from './types.js';
+
+/** An offer recorded for some application, as seen by the others (rule 9). */
+export interface RecordedOffer {
+  id: number;
+  company: string;
+  date: CalendarDate;
+}
+
+/** An item before today decides whether it is listed: no `overdue` yet. */
+export type ScheduledItem = Omit<PlanItem, 'overdue'>;
+
+/** Everything the rules need besides the application itself. */
+export interface CadenceContext {
+  settings: Settings;
+  offers: readonly RecordedOffer[];
+  /** Only for wording (years are shown when they differ from today's). */
+  today: CalendarDate;
+}
+
+/** Where an application stands in its status chase (rules 2-6). */
+export interface ChaseState {
+  round: Round;
+  /** The decision date D. */
+  decision: CalendarDate;
+  /** How D was set: given by the company, assumed, or set by a conversation. */
+  decisionSource: 'given' | 'assumed' | 'spoke-new-date' | 'spoke-assumed';
+  spokeOn: CalendarDate | null;
+  /** Unanswered attempts since the last reset. */
+  attempts: FollowupEvent[];
+  voicemails: number;
+  lastContact: FollowupEvent | null;
+  /** The first calendar day a chase is allowed, before rounding up to a working day. */
+  notBefore: CalendarDate;
+  earliest: CalendarDate;
+  due: CalendarDate;
+  action: 'check-status' | 'close-loop';
+  attempt: number;
+}
+
+const ACTION_RANK = new Map<Action, number>(ACTIONS.map((a, i) => [a, i]));
+
+/** Events in the order they happened: by date, then by the order they were logged. */
+export function sortEvents(events: readonly FollowupEvent[]): FollowupEvent[] {
+  return [...events].sort((a, b) => (a.date === b.date ? a.id - b.id : a.date < b.date ? -1 : 1));
+}
+
+/** The latest round (by date, then number), or null when none is recorded. */
+export function latestRound(app: Pick<Application, 'rounds'>): Round | null {
+  let latest: Round | null = null;
+  for (const r of app.rounds) {
+    if (!latest || r.date > latest.date || (r.date === latest.date && r.number > latest.number)) latest = r;
+  }
+  return latest;
+}
+
+/** The state of the status chase of an active application (rules 2-6). */
+export function chaseState(app: Application, settings: Settings): ChaseState | null {
+  const round = latestRound(app);
+  if (!round) return null;
+  const { holidays } = settings;
+  const since = sortEvents(app.events).filter((e) => e.date >= round.date);
+  const spokes = since.filter((e) => e.type === 'spoke');
+  const lastSpoke = spokes.length > 0 ? spokes[spokes.length - 1] : null;
+
+  let decision: CalendarDate;
+  let decisionSource: ChaseState['decisionSource'];
+  if (lastSpoke) {
+    decision = lastSpoke.newDate ?? addWorkdays(lastSpoke.date, settings.assumeDecisionWorkdays, holidays);
+    decisionSource = lastSpoke.newDate ? 'spoke-new-date' : 'spoke-assumed';
+  } else if (round.decisionBy) {
+    decision = round.decisionBy;
+    decisionSource = 'given';
+  } else {
+    decision = addWorkdays(round.date, settings.assumeDecisionWorkdays, holidays);
+    decisionSource = 'assumed';
+  }
+
+  const sinceReset = lastSpoke ? since.slice(since.indexOf(lastSpoke) + 1) : since;
+  const attempts = sinceReset.filter((e) => UNANSWERED_EVENTS.includes(e.type));
+  const voicemails = attempts.filter((e) => e.type === 'voicemail').length;
+  const contacts = since.filter((e) => CONTACT_EVENTS.includes(e.type));
+  const lastContact = contacts.length > 0 ? contacts[contacts.length - 1] : null;
+
+  const afterDecision = addDays(decision, 1);
+  const notBefore = lastContact
+    ? maxDate(afterDecision, addDays(lastContact.date, settings.minGapDays))
+    : afterDecision;
+  const earliest = nextWorkday(notBefore, holidays);
+  const unanswered = lastContact !== null && UNANSWERED_EVENTS.includes(lastContact.type);
+  const due = unanswered
+    ? maxDate(earliest, nextWorkday(addDays(lastContact.date, settings.maxGapDays), holidays))
+    : addWorkdays(earliest, 1, holidays);
+
+  const closing = attempts.length >= settings.maxAttempts;
+  return {
+    round,
+    decision,
+    decisionSource,
+    spokeOn: lastSpoke?.date ?? null,
+    attempts,
+    voicemails,
+    lastContact,
+    notBefore,
+    earliest,
+    due,
+    action: closing ? 'close-loop' : 'check-status',
+    attempt: closing ? settings.maxAttempts + 1 : attempts.length + 1,
+  };
+}
+
+function toItemContact(c: Contact): ItemContact {
+  return { name: c.name, role: c.role, phone: c.phone, email: c.email };
+}
+
+function findContact(app: Application, roles: readonly Contact['role'][]): Contact | null {
+  for (const role of roles) {
+    const found = app.contacts.find((c) => c.role === role);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Whom a chase, share-offer or close-loop names: the decision maker first (rule 7). */
+export function chaseContact(app: Application): Contact | null {
+  return findContact(app, ['hiring-manager', 'hr', 'recruiter']);
+}
+
+/** Whom a letter names: the hiring manager, else the first interviewer, else HR (rule 7). */
+export function letterContact(app: Application): Contact | null {
+  return findContact(app, ['hiring-manager', 'interviewer', 'hr', 'recruiter']);
+}
+
+/** Phone or email for a chase to this person, with what the user should know (rule 7). */
+export function chaseChannel(
+  contact: Contact | null,
+  voicemails: number,
+  settings: Settings,
+): { channel: Channel; hints: string[] } {
+  if (!contact) return { channel: 'phone', hints: [] };
+  const hints: string[] = [];
+  const canCall = contact.phone !== null && !contact.noCalls;
+  if (canCall && voicemails < settings.maxVoicemails) return { channel: 'phone', hints };
+  if (contact.email) {
+    if (canCall) hints.push(`${plural(voicemails, 'voicemail')} left already: write this time instead of leaving another.`);
+    else if (contact.noCalls) hints.push(`${contact.name} asked not to be called: write instead.`);
+    return { channel: 'email', hints };
+  }
+  if (contact.noCalls) hints.push(`${contact.name} asked not to be called and no email is recorded.`);
+  else if (!contact.phone) hints.push(`No phone or email is recorded for ${contact.name}.`);
+  else hints.push(`${plural(voicemails, 'voicemail')} left already and no email is recorded for ${contact.name}.`);
+  return { channel: 'phone', hints };
+}
+
+function plural(n: number, noun: string): string {
+  if (n === 1) return `${n} ${noun}`;
+  return `${n} ${noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`}`;
+}
+
+function describeAttempts(attempts: readonly FollowupEvent[]): string {
+  const calls = attempts.filter((e) => e.type !== 'emailed').length;
+  const emails = attempts.length - calls;
+  const parts: string[] = [];
+  if (calls > 0) parts.push(`${calls} unanswered call${calls === 1 ? '' : 's'}`);
+  if (emails > 0) parts.push(`${emails} unanswered email${emails === 1 ? '' : 's'}`);
+  return parts.join(' and ');
+}
+
+function describeDecision(s: ChaseState, year: string, future = false): string {
+  const d = formatDay(s.decision, year);
+  switch (s.decisionSource) {
+    case 'given':
+      return future ? `the decision is due ${d}` : `the decision was due ${d}`;
+    case 'assumed':
+      return `no decision date was given, so it is taken as ${d} (ask for a timeline next time)`;
+    case 'spoke-new-date':
+      return `when you spoke on ${formatDay(s.spokeOn!, year)} they said ${d}`;
+    case 'spoke-assumed':
+      return `you spoke on ${formatDay(s.spokeOn!, year)} without a new date, so it was taken as ${d}`;
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The draft command that helps with an item. */
+export function draftCommand(action: Action, channel: Channel | null, id: number): string {
+  const kind: Record<Action, string> = {
+    'send-thanks': 'thanks',
+    'check-status': channel === 'email' ? 'check-in' : 'call',
+    'close-loop': 'close-loop',
+    'ask-feedback': 'feedback',
+    'thank-for-feedback': 'thank-feedback',
+    'share-offer': 'share-offer',
+    'keep-in-touch': 'keep-in-touch',
+  };
+  return `followup draft ${kind[action]} ${id}`;
+}
+
+function missingContactHint(app: Application, roleWord: string): string {
+  return `No ${roleWord} is recorded: followup edit ${app.id} --hiring-manager "NAME" --phone "..." --email "..."`;
+}
+
+function chaseItem(app: Application, s: ChaseState, ctx: CadenceContext): ScheduledItem {
+  const year = ctx.today.slice(0, 4);
+  const contact = chaseContact(app);
+  const { channel, hints } = chaseChannel(contact, s.voicemails, ctx.settings);
+  if (!contact) hints.push(missingContactHint(app, 'contact'));
+  else if (contact.role !== 'hiring-manager')
+    hints.push(
+      "Ask for the hiring manager's name and direct line, and whether it is all right to call them; " +
+        `then: followup edit ${app.id} --hiring-manager "NAME" --phone "..."`,
+    );
+  let reason = capitalize(describeDecision(s, year));
+  if (s.attempts.length === 0) {
+    reason += ' and no answer has come yet.';
+  } else {
+    const last = s.attempts[s.attempts.length - 1];
+    reason += `; ${describeAttempts(s.attempts)} since, the last on ${formatDay(last.date, year)}.`;
+  }
+  if (s.action === 'close-loop') {
+    reason += ` After ${plural(s.attempts.length, 'try')} it is time for a short, gracious closing note.`;
+  }
+  return {
+    id: app.id,
+    company: app.company,
+    role: app.role,
+    action: s.action,
+    earliest: s.earliest,
+    due: s.due,
+    attempt: s.attempt,
+    channel,
+    contact: contact ? toItemContact(contact) : null,
+    reason,
+    hints,
+    command: draftCommand(s.action, channel, app.id),
+  };
+}
+
+function letterItem(
+  app: Application,
+  action: Action,
+  earliest: CalendarDate,
+  due: CalendarDate,
+  reason: string,
+): ScheduledItem {
+  const contact = letterContact(app);
+  return {
+    id: app.id,
+    company: app.company,
+    role: app.role,
+    action,
+    earliest,
+    due,
+    attempt: null,
+    channel: null,
+    contact: contact ? toItemContact(contact) : null,
+    reason,
+    hints: contact ? [] : [missingContactHint(app, 'contact')],
+    command: draftCommand(action, null, app.id),
+  };
+}
+
+function thanksItem(app: Application, round: Round, ctx: CadenceContext): ScheduledItem | null {
+  if (app.events.some((e) => e.type === 'thanks-sent' && e.date >= round.date)) return null;
+  const { holidays } = ctx.settings;
+  const year = ctx.today.slice(0, 4);
+  const earliest = nextWorkday(round.date, holidays);
+  const due = nextWorkday(addDays(round.date, 1), holidays);
+  const what = round.number > 1 ? `Round ${round.number} was` : 'You interviewed';
+  const reason =
+    `${what} on ${formatDay(round.date, year)}: a thank-you within a day keeps you in mind` +
+    (ctx.today > due ? '; it is late, but a late one is still better than none.' : '.');
+  return letterItem(app, 'send-thanks', earliest, due, reason);
+}
+
+function shareOfferItem(app: Application, ctx: CadenceContext): ScheduledItem | null {
+  const first = app.rounds.reduce<CalendarDate | null>((m, r) => (m === null || r.date < m ? r.date : m), null);
+  if (first === null) return null;
+  let offer: RecordedOffer | null = null;
+  for (const o of ctx.offers) {
+    if (o.id !== app.id && first <= o.date && (!offer || o.date > offer.date)) offer = o;
+  }
+  if (!offer) return null;
+  const o = offer;
+  if (app.events.some((e) => e.type === 'offer-shared' && e.date >= o.date)) return null;
+  const { holidays } = ctx.settings;
+  const year = ctx.today.slice(0, 4);
+  const contact = chaseContact(app);
+  const { channel, hints } = chaseChannel(contact, 0, ctx.settings);
+  if (!contact) hints.push(missingContactHint(app, 'contact'));
+  return {
+    id: app.id,
+    company: app.company,
+    role: app.role,
+    action: 'share-offer',
+    earliest: nextWorkday(o.date, holidays),
+    due: nextWorkday(addDays(o.date, 1), holidays),
+    attempt: null,
+    channel,
+    contact: contact ? toItemContact(contact) : null,
+    reason:
+      `You have an offer from ${o.company} (${formatDay(o.date, year)}): tell them truthfully, ` +
+      'say whether this role is still the one you prefer, and ask about their timeline.',
+    hints,
+    command: draftCommand('share-offer', channel, app.id),
+  };
+}
+
+function rejectionItems(app: Application, ctx: CadenceContext): ScheduledItem[] {
+  const rejected = app.outcomeDate!;
+  const { holidays } = ctx.settings;
+  const year = ctx.today.slice(0, 4);
+  const items: ScheduledItem[] = [];
+  const events = sortEvents(app.events);
+
+  const asked = events.some(
+    (e) => (e.type === 'feedback-asked' || e.type === 'feedback-received') && e.date >= rejected,
+  );
+  if (!asked) {
+    items.push(
+      letterItem(
+        app,
+        'ask-feedback',
+        nextWorkday(rejected, holidays),
+        addWorkdays(rejected, 2, holidays),
+        `Turned down on ${formatDay(rejected, year)}: thank them anyway, and ask where the gaps were ` +
+          'and what would help you next time.',
+      ),
+    );
+  }
+
+  const received = events.filter((e) => e.type === 'feedback-received');
+  const lastFeedback = received.length > 0 ? received[received.length - 1] : null;
+  if (lastFeedback && !events.some((e) => e.type === 'thanks-sent' && e.date >= lastFeedback.date)) {
+    items.push(
+      letterItem(
+        app,
+        'thank-for-feedback',
+        nextWorkday(lastFeedback.date, holidays),
+        nextWorkday(addDays(lastFeedback.date, 1), holidays),
+        `Feedback came on ${formatDay(lastFeedback.date, year)}: thank them and say what you will do with it.`,
+      ),
+    );
+  }
+
+  if (!app.notInterested) {
+    const lastEvent = events.length > 0 ? events[events.length - 1].date : rejected;
+    const base = maxDate(rejected, lastEvent);
+    const earliest = nextWorkday(addDays(base, ctx.settings.keepInTouchDays), holidays);
+    items.push(
+      letterItem(
+        app,
+        'keep-in-touch',
+        earliest,
+        addWorkdays(earliest, 5, holidays),
+        `Last in touch on ${formatDay(base, year)}: a short note keeps you in mind for the next opening.`,
+      ),
+    );
+  }
+  return items;
+}
+
+/** Every pending item of one application, whatever today is (rules 1-10). */
+export function scheduleApplication(app: Application, ctx: CadenceContext): ScheduledItem[] {
+  const status = statusOf(app);
+  if (status === 'rejected') return rejectionItems(app, ctx);
+  if (status !== 'active') return [];
+  const items: ScheduledItem[] = [];
+  const round = latestRound(app);
+  if (!round) return items;
+  const thanks = thanksItem(app, round, ctx);
+  if (thanks) items.push(thanks);
+  const offer = shareOfferItem(app, ctx);
+  if (offer) items.push(offer);
+  const state = chaseState(app, ctx.settings);
+  if (state) items.push(chaseItem(app, state, ctx));
+  return items;
+}
+
+/** The offers recorded across all applications (rule 9's input). */
+export function recordedOffers(apps: readonly Application[]): RecordedOffer[] {
+  return apps
+    .filter((a) => a.outcome === 'offer' && a.outcomeDate)
+    .map((a) => ({ id: a.id, company: a.company, date: a.outcomeDate! }));
+}
+
+/** Rule 13: overdue first, then due date, then action, then application. */
+export function compareItems(a: PlanItem, b: PlanItem): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  if (a.due !== b.due) return a.due < b.due ? -1 : 1;
+  const ra = ACTION_RANK.get(a.action)!;
+  const rb = ACTION_RANK.get(b.action)!;
+  if (ra !== rb) return ra - rb;
+  return a.id - b.id;
+}
+
+function itemsOn(scheduled: readonly ScheduledItem[], day: CalendarDate): PlanItem[] {
+  return scheduled
+    .filter((s) => s.earliest <= day)
+    .map((s) => ({ ...s, overdue: s.due < day }))
+    .sort(compareItems);
+}
+
+function waitingReason(item: ScheduledItem, app: Application, settings: Settings, today: CalendarDate): string {
+  const year = today.slice(0, 4);
+  const state = chaseState(app, settings);
+  if (!state) return '';
+  if (state.attempts.length === 0) return describeDecision(state, year, state.decision >= today);
+  return `${describeAttempts(state.attempts)}; next at the earliest ${formatDay(item.earliest, year)}`;
+}
+
+/**
+ * The morning list for `today` (rules 11-13). `offers` defaults to the offers among `apps`;
+ * pass them when `apps` holds only the active applications.
+ */
+export function planToday(
+  apps: readonly Application[],
+  settings: Settings,
+  today: CalendarDate,
+  offers: readonly RecordedOffer[] = recordedOffers(apps),
+): TodayPlan {
+  const ctx: CadenceContext = { settings, offers, today };
+  const year = today.slice(0, 4);
+  const scheduled: ScheduledItem[] = [];
+  const waiting: WaitingEntry[] = [];
+  for (const app of apps) {
+    for (const item of scheduleApplication(app, ctx)) {
+      scheduled.push(item);
+      if ((item.action === 'check-status' || item.action === 'close-loop') && item.earliest > today) {
+        waiting.push({
+          id: app.id,
+          company: app.company,
+          role: app.role,
+          next: item.earliest,
+          action: item.action,
+          reason: waitingReason(item, app, settings, today),
+        });
+      }
+    }
+  }
+  waiting.sort((a, b) => (a.next === b.next ? a.id - b.id : a.next < b.next ? -1 : 1));
+  const workday = isWorkday(today, settings.holidays);
+  if (workday) {
+    return { date: today, workday, items: itemsOn(scheduled, today), waiting, nextWorkday: null, linedUp: 0 };
+  }
+  const next = nextWorkday(today, settings.holidays);
+  return { date: today, workday, items: [], waiting, nextWorkday: next, linedUp: itemsOn(scheduled, next).length };
+}
+
+/** A warning for a chase logged sooner than the rules allow, or on a non-working day; null when fine. */
+export function chaseWarning(
+  app: Application,
+  event: Pick<FollowupEvent, 'type' | 'date'>,
+  settings: Settings,
+): string | null {
+  const warnings: string[] = [];
+  const isContact = CONTACT_EVENTS.includes(event.type);
+  if (isContact && !isWorkday(event.date, settings.holidays)) {
+    warnings.push(
+      `${formatDay(event.date)} is not a working day: people rarely welcome a work call or email then, ` +
+        `and the rules would have waited until ${formatDay(nextWorkday(event.date, settings.holidays))}.`,
+    );
+  }
+  if (UNANSWERED_EVENTS.includes(event.type) && statusOf(app) === 'active') {
+    const before: Application = { ...app, events: app.events.filter((e) => e.date <= event.date) };
+    const state = chaseState(before, settings);
+    if (state && event.date < state.notBefore) {
+      const why =
+        event.date <= state.decision
+          ? `the decision date (${formatDay(state.decision)}) had not passed`
+          : `the last contact was on ${formatDay(state.lastContact!.date)}, and chases stay at least ` +
+            `${settings.minGapDays} days apart`;
+      warnings.push(
+        `Recorded, but the next contact was only allowed from ${formatDay(state.earliest)}: ${why}. ` +
+          'Chasing more often than every three or four days reads as pressure rather than interest.',
+      );
+    }
+  }
+  return warnings.length > 0 ? warnings.join('\n') : null;
+}
+

@@ -1,0 +1,92 @@
+/** Working-day arithmetic on calendar dates (`YYYY-MM-DD`), free of time zones and clocks. */
+import type { CalendarDate } from './types.js';
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const WEEKDAYS_LONG = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_LONG = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** Whether a string is a real calendar date in `YYYY-MM-DD` form (2026-02-30 is not). */
+export function isCalendarDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const ms = Date.UTC(y, mo - 1, d);
+  return new Date(ms).getUTCDate() === d && y >= 1900 && y <= 2999;
+}
+
+/** Days since 1970-01-01 for a calendar date. */
+export function toDayNumber(date: CalendarDate): number {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+/** The calendar date of a day number. */
+export function fromDayNumber(day: number): CalendarDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** D plus n calendar days (n may be negative). */
+export function addDays(date: CalendarDate, n: number): CalendarDate {
+  return fromDayNumber(toDayNumber(date) + n);
+}
+
+/** Calendar days from a to b (positive when b is later). */
+export function daysBetween(a: CalendarDate, b: CalendarDate): number {
+  return toDayNumber(b) - toDayNumber(a);
+}
+
+/** Day of the week, 0 = Sunday ... 6 = Saturday. */
+export function weekday(date: CalendarDate): number {
+  return (((toDayNumber(date) + 4) % 7) + 7) % 7;
+}
+
+/** The later of two dates. */
+export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  return a >= b ? a : b;
+}
+
+/** Monday to Friday, unless listed as a holiday. */
+export function isWorkday(date: CalendarDate, holidays: readonly CalendarDate[]): boolean {
+  const wd = weekday(date);
+  return wd !== 0 && wd !== 6 && !holidays.includes(date);
+}
+
+/** D itself if it is a working day, else the first working day after it. */
+export function nextWorkday(date: CalendarDate, holidays: readonly CalendarDate[]): CalendarDate {
+  let d = date;
+  // A year of holidays cannot hold more than 366 days; the bound only guards bad settings.
+  for (let i = 0; i < 400 && !isWorkday(d, holidays); i++) d = addDays(d, 1);
+  return d;
+}
+
+/** The nth working day after D (D itself not counted); a negative n counts back. */
+export function addWorkdays(date: CalendarDate, n: number, holidays: readonly CalendarDate[]): CalendarDate {
+  const step = n < 0 ? -1 : 1;
+  let d = date;
+  for (let left = Math.abs(n); left > 0; ) {
+    d = addDays(d, step);
+    if (isWorkday(d, holidays)) left--;
+  }
+  return d;
+}
+
+/** "Fri 4 Dec" (the year only when it is not the reference year). */
+export function formatDay(date: CalendarDate, referenceYear?: string): string {
+  const text = `${WEEKDAYS[weekday(date)]} ${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
+  return referenceYear && date.slice(0, 4) !== referenceYear ? `${text} ${date.slice(0, 4)}` : text;
+}
+
+/** "Wednesday 2 December" (with the year when it differs from the reference year). */
+export function formatDayLong(date: CalendarDate, referenceYear?: string): string {
+  const text = `${WEEKDAYS_LONG[weekday(date)]} ${Number(date.slice(8, 10))} ${MONTHS_LONG[Number(date.slice(5, 7)) - 1]}`;
+  return referenceYear && date.slice(0, 4) !== referenceYear ? `${text} ${date.slice(0, 4)}` : text;
+}

@@ -1,0 +1,52 @@
+/** Dates as people type them: `YYYY-MM-DD`, `today`, `tomorrow`, `fri`, `next friday`, `last mon`, `+3d`. */
+import { UsageError } from '../errors.js';
+import { addDays, isCalendarDate, weekday } from './calendar.js';
+import type { CalendarDate } from './types.js';
+
+const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+function dayIndex(word: string): number {
+  if (word.length < 3) return -1;
+  return DAY_NAMES.findIndex((d) => d.startsWith(word));
+}
+
+/**
+ * Resolve a typed date against today. A weekday name means the next such day (today counts);
+ * `next` skips today, `last` looks back. Throws a UsageError naming the flag.
+ */
+export function parseUserDate(text: string, today: CalendarDate, flag: string): CalendarDate {
+  const t = text.trim().toLowerCase();
+  if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(t)) {
+    const [y, m, d] = t.split('-');
+    const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    if (isCalendarDate(date)) return date;
+    throw new UsageError(`${flag}: ${text} is not a date that exists. Type a real date as YYYY-MM-DD.`);
+  }
+  if (t === 'today') return today;
+  if (t === 'tomorrow') return addDays(today, 1);
+  if (t === 'yesterday') return addDays(today, -1);
+  const rel = /^([+-])(\d{1,4})\s*(d|days?|w|weeks?)$/.exec(t);
+  if (rel) {
+    const n = Number(rel[2]) * (rel[3].startsWith('w') ? 7 : 1);
+    return addDays(today, rel[1] === '-' ? -n : n);
+  }
+  const named = /^(next\s+|last\s+|this\s+)?([a-z]+)$/.exec(t);
+  if (named) {
+    const target = dayIndex(named[2]);
+    if (target >= 0) {
+      const current = weekday(today);
+      const mode = (named[1] ?? '').trim();
+      if (mode === 'last') {
+        const back = (current - target + 7) % 7 || 7;
+        return addDays(today, -back);
+      }
+      let ahead = (target - current + 7) % 7;
+      if (mode === 'next' && ahead === 0) ahead = 7;
+      return addDays(today, ahead);
+    }
+  }
+  throw new UsageError(
+    `${flag}: "${text}" is not a date I understand. ` +
+      'Type YYYY-MM-DD (2026-12-04), today, tomorrow, yesterday, a weekday (fri, next fri, last mon) or +3d.',
+  );
+}

@@ -1,0 +1,174 @@
+/** The domain of followup: what is recorded about an interview and what the plan says. */
+
+/** A calendar date, `YYYY-MM-DD`, with no time and no zone. */
+export type CalendarDate = string;
+
+export const INTERVIEW_KINDS = ['phone', 'video', 'onsite'] as const;
+export type InterviewKind = (typeof INTERVIEW_KINDS)[number];
+
+export const CONTACT_ROLES = ['hiring-manager', 'hr', 'interviewer', 'recruiter'] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+
+export const OUTCOMES = ['offer', 'rejected', 'withdrawn'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export type Status = 'active' | Outcome | 'no-response';
+
+export const EVENT_TYPES = [
+  'thanks-sent',
+  'no-answer',
+  'voicemail',
+  'emailed',
+  'spoke',
+  'feedback-asked',
+  'feedback-received',
+  'offer-shared',
+  'kept-in-touch',
+  'loop-closed',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Unanswered status chases (cadence rule 4). */
+export const UNANSWERED_EVENTS: readonly EventType[] = ['no-answer', 'voicemail', 'emailed'];
+/** Events that count as contact with the company (cadence rule 3's L). */
+export const CONTACT_EVENTS: readonly EventType[] = ['no-answer', 'voicemail', 'emailed', 'spoke', 'offer-shared'];
+
+/** One interview of an application. */
+export interface Round {
+  id: number;
+  number: number;
+  date: CalendarDate;
+  time: string | null;
+  kind: InterviewKind | null;
+  decisionBy: CalendarDate | null;
+  nextSteps: string | null;
+  notes: string | null;
+}
+
+/** A person at the company. */
+export interface Contact {
+  id: number;
+  name: string;
+  role: ContactRole;
+  phone: string | null;
+  email: string | null;
+  noCalls: boolean;
+}
+
+/** Something that happened, as logged by the user. */
+export interface FollowupEvent {
+  id: number;
+  type: EventType;
+  date: CalendarDate;
+  withName: string | null;
+  note: string | null;
+  newDate: CalendarDate | null;
+}
+
+/** One company + role, with everything recorded about it. */
+export interface Application {
+  id: number;
+  uuid: string;
+  company: string;
+  role: string;
+  why: string | null;
+  rounds: Round[];
+  contacts: Contact[];
+  needs: string[];
+  expand: string[];
+  events: FollowupEvent[];
+  outcome: Outcome | null;
+  outcomeDate: CalendarDate | null;
+  outcomeNote: string | null;
+  notInterested: boolean;
+}
+
+/** The cadence settings of cadence.md. */
+export interface Settings {
+  assumeDecisionWorkdays: number;
+  minGapDays: number;
+  maxGapDays: number;
+  maxAttempts: number;
+  maxVoicemails: number;
+  keepInTouchDays: number;
+  holidays: CalendarDate[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  assumeDecisionWorkdays: 5,
+  minGapDays: 3,
+  maxGapDays: 4,
+  maxAttempts: 4,
+  maxVoicemails: 2,
+  keepInTouchDays: 90,
+  holidays: [],
+};
+
+export const ACTIONS = [
+  'send-thanks',
+  'thank-for-feedback',
+  'share-offer',
+  'check-status',
+  'close-loop',
+  'ask-feedback',
+  'keep-in-touch',
+] as const;
+/** What the user should do; the order is the list's tie-break order (rule 13). */
+export type Action = (typeof ACTIONS)[number];
+
+export type Channel = 'phone' | 'email';
+
+/** The person an item names. */
+export interface ItemContact {
+  name: string;
+  role: ContactRole;
+  phone: string | null;
+  email: string | null;
+}
+
+/** One thing to do for one application. */
+export interface PlanItem {
+  id: number;
+  company: string;
+  role: string;
+  action: Action;
+  earliest: CalendarDate;
+  due: CalendarDate;
+  overdue: boolean;
+  attempt: number | null;
+  channel: Channel | null;
+  contact: ItemContact | null;
+  reason: string;
+  /** Extra advice shown under the item (missing contact details, ask HR for the manager). */
+  hints: string[];
+  /** The command that helps with this item. */
+  command: string;
+}
+
+/** An active application whose next chase lies in the future. */
+export interface WaitingEntry {
+  id: number;
+  company: string;
+  role: string;
+  next: CalendarDate;
+  action: 'check-status' | 'close-loop';
+  reason: string;
+}
+
+/** What `followup today` shows. */
+export interface TodayPlan {
+  date: CalendarDate;
+  workday: boolean;
+  items: PlanItem[];
+  waiting: WaitingEntry[];
+  /** On a non-working day: the next working day and how many items are lined up for it. */
+  nextWorkday: CalendarDate | null;
+  linedUp: number;
+}
+
+/** Derive an application's status from its outcome and events. */
+export function statusOf(app: Pick<Application, 'outcome' | 'events'>): Status {
+  if (app.outcome) return app.outcome;
+  if (app.events.some((e) => e.type === 'loop-closed')) return 'no-response';
+  return 'active';
+}

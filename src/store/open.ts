@@ -1,0 +1,154 @@
+/** Opening the SQLite store: paths, permissions, pragmas, migrations, and what can go wrong. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { StoreError, UsageError } from '../errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+
+export type Database = BetterSqlite3.Database;
+
+/** Where the store lives when no `--db` or `FOLLOWUP_DB` names one (design/cli.md). */
+export function defaultStorePath(env: NodeJS.ProcessEnv = process.env): string {
+  if (process.platform === 'win32' && env.LOCALAPPDATA) {
+    return path.join(env.LOCALAPPDATA, 'followup', 'followup.db');
+  }
+  const dataHome = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME)
+    ? env.XDG_DATA_HOME
+    : path.join(env.HOME || os.homedir(), '.local', 'share');
+  return path.join(dataHome, 'followup', 'followup.db');
+}
+
+export interface OpenOptions {
+  /** The path, and whether the user named it (an explicit path's folder must already exist). */
+  file: string;
+  explicit: boolean;
+  /** Milliseconds to wait for another followup that holds the store. */
+  busyTimeoutMs?: number;
+}
+
+const NOTHING_CHANGED = 'Nothing was changed.';
+
+/** Turn a SQLite failure into a StoreError that says what happened to the data and what to do. */
+export function explainSqliteError(err: unknown, file: string): Error {
+  if (err instanceof StoreError || err instanceof UsageError) return err;
+  const code = (err as { code?: string }).code ?? '';
+  const cause = { cause: err };
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new StoreError(
+      `The store ${file} is in use by another followup; nothing was changed. Try again in a moment.`,
+      'locked',
+      cause,
+    );
+  }
+  if (code === 'SQLITE_NOTADB') {
+    return new StoreError(
+      `${file} is not a followup store (not a SQLite database). It was left untouched. ` +
+        'Point --db at your store, or move this file away.',
+      'not-a-database',
+      cause,
+    );
+  }
+  if (code.startsWith('SQLITE_CORRUPT')) {
+    return new StoreError(
+      `The store ${file} is damaged. ${NOTHING_CHANGED} Run \`followup check\` to see what is wrong, ` +
+        'and restore your latest backup.',
+      'damaged',
+      cause,
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+    return new StoreError(
+      `The store ${file} cannot be written (read-only or no permission). ${NOTHING_CHANGED} ` +
+        'Check the file and folder permissions, or use --db to name a writable store.',
+      'read-only',
+      cause,
+    );
+  }
+  if (code === 'SQLITE_FULL') {
+    return new StoreError(
+      `The disk holding ${file} is full. ${NOTHING_CHANGED} Free some space and try again.`,
+      'full',
+      cause,
+    );
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new StoreError(
+      `Reading or writing ${file} failed (${code}). ${NOTHING_CHANGED} Check the disk, then try again.`,
+      'io',
+      cause,
+    );
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+function prepareLocation(file: string, explicit: boolean): void {
+  const dir = path.dirname(file);
+  if (explicit) {
+    if (!fs.existsSync(dir)) {
+      throw new UsageError(
+        `The folder ${dir} does not exist, so no store was created there. ` +
+          'Check the --db path (or FOLLOWUP_DB), or create the folder first.',
+      );
+    }
+  } else {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
+  if (!fs.existsSync(file)) {
+    // Create the file ourselves so that it is private from the first byte; SQLite gives
+    // its -wal and -shm files the same mode.
+    try {
+      fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new StoreError(
+          `Could not create the store ${file}: ${(err as Error).message}. Nothing was written.`,
+          'read-only',
+          { cause: err },
+        );
+      }
+    }
+  }
+}
+
+/** Bring the schema up to date inside one IMMEDIATE transaction, reading the version inside it. */
+function migrate(db: Database, file: string): void {
+  const run = db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw newerStoreError(file, version);
+    for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
+    if (version !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  });
+  run.immediate();
+}
+
+function newerStoreError(file: string, version: number): StoreError {
+  return new StoreError(
+    `The store ${file} was written by a newer followup (schema ${version}; this one knows ${SCHEMA_VERSION}). ` +
+      'It was left untouched. Update followup to use it.',
+    'newer',
+  );
+}
+
+/** Open (creating on first use) and migrate the store. */
+export function openDatabase(opts: OpenOptions): Database {
+  prepareLocation(opts.file, opts.explicit);
+  // Only the store loads the native module, and only when a command needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Sqlite = require('better-sqlite3') as typeof BetterSqlite3;
+  let db: Database | undefined;
+  try {
+    db = new Sqlite(opts.file, { fileMustExist: true, timeout: opts.busyTimeoutMs ?? 5000 });
+    // Read before any write: a foreign or newer file must be left exactly as it was.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw newerStoreError(opts.file, version);
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    if (version < SCHEMA_VERSION) migrate(db, opts.file);
+    return db;
+  } catch (err) {
+    db?.close();
+    throw explainSqliteError(err, opts.file);
+  }
+}

@@ -1,0 +1,571 @@
+/** The store: every SQL statement of followup, behind methods named for the domain. */
+import { randomUUID } from 'node:crypto';
+import type { RecordedOffer } from '../core/cadence.js';
+import { configFromStored, type Config } from '../core/config.js';
+import type {
+  Application,
+  CalendarDate,
+  Contact,
+  ContactRole,
+  EventType,
+  FollowupEvent,
+  InterviewKind,
+  Outcome,
+  Status,
+} from '../core/types.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { explainSqliteError, openDatabase, type Database, type OpenOptions } from './open.js';
+
+/** A contact as typed on `add`/`edit`. */
+export interface ContactInput {
+  name: string;
+  role: ContactRole;
+  phone?: string | null;
+  email?: string | null;
+}
+
+/** One interview as typed on `add`. */
+export interface InterviewInput {
+  company: string;
+  role: string;
+  date: CalendarDate;
+  time?: string | null;
+  kind?: InterviewKind | null;
+  decisionBy?: CalendarDate | null;
+  nextSteps?: string | null;
+  notes?: string | null;
+  why?: string | null;
+  contacts: ContactInput[];
+  needs: string[];
+  expand: string[];
+}
+
+/** An event as typed on `log`. */
+export interface EventInput {
+  type: EventType;
+  date: CalendarDate;
+  withName?: string | null;
+  note?: string | null;
+  newDate?: CalendarDate | null;
+}
+
+/** Changes typed on `edit`; undefined leaves a fact as it is. */
+export interface ApplicationChanges {
+  company?: string;
+  role?: string;
+  why?: string | null;
+  decisionBy?: CalendarDate | null;
+  nextSteps?: string | null;
+  notes?: string | null;
+  time?: string | null;
+  kind?: InterviewKind | null;
+  roundDate?: CalendarDate;
+  contacts?: ContactInput[];
+  needs?: string[];
+  expand?: string[];
+  noCalls?: { contact: string | null; value: boolean };
+}
+
+interface AppRow {
+  id: number;
+  uuid: string;
+  company: string;
+  role: string;
+  why: string | null;
+  status: Status;
+  outcome: Outcome | null;
+  outcome_date: string | null;
+  outcome_note: string | null;
+  not_interested: number;
+}
+
+interface RoundRow {
+  id: number;
+  application_id: number;
+  number: number;
+  date: string;
+  time: string | null;
+  kind: InterviewKind | null;
+  decision_by: string | null;
+  next_steps: string | null;
+  notes: string | null;
+}
+
+interface ContactRow {
+  id: number;
+  application_id: number;
+  name: string;
+  role: ContactRole;
+  phone: string | null;
+  email: string | null;
+  no_calls: number;
+}
+
+interface FactRow {
+  application_id: number;
+  kind: 'need' | 'expand';
+  text: string;
+}
+
+interface EventRow {
+  id: number;
+  application_id: number;
+  type: EventType;
+  date: string;
+  with_name: string | null;
+  note: string | null;
+  new_date: string | null;
+}
+
+/** Which applications to read. */
+export type Selection = 'all' | 'active' | 'planned';
+
+const SELECTION_WHERE: Record<Selection, string> = {
+  all: '1',
+  active: "a.status = 'active'",
+  // What `today` needs: active work, rejections still worth a note, and offers (rule 9).
+  planned: "a.status = 'active' OR a.status = 'offer' OR (a.status = 'rejected' AND a.not_interested = 0)",
+};
+
+/** The followup store over one SQLite file. */
+export class Store {
+  readonly file: string;
+  private readonly db: Database;
+
+  private constructor(db: Database, file: string) {
+    this.db = db;
+    this.file = file;
+  }
+
+  /** Open the store (created on first use), migrated to the current schema. */
+  static open(opts: OpenOptions): Store {
+    return new Store(openDatabase(opts), opts.file);
+  }
+
+  /** Close the connection. */
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Run a read, turning SQLite failures into store errors. */
+  private read<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw explainSqliteError(err, this.file);
+    }
+  }
+
+  /** Run one write as a single IMMEDIATE transaction: all of it lands, or none of it. */
+  private write<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (err) {
+      throw explainSqliteError(err, this.file);
+    }
+  }
+
+  private now(): string {
+    return new Date().toISOString();
+  }
+
+  // ---- settings ----
+
+  /** The settings, defaults filled in. */
+  getConfig(): Config {
+    return this.read(() => {
+      const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+      const stored: Record<string, unknown> = {};
+      for (const r of rows) {
+        try {
+          stored[r.key] = JSON.parse(r.value);
+        } catch {
+          // A malformed value falls back to the default rather than stopping every command.
+        }
+      }
+      return configFromStored(stored);
+    });
+  }
+
+  /** Store one setting (already checked). */
+  setConfig(key: string, value: unknown): void {
+    this.write(() => {
+      this.db
+        .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+        .run(key, JSON.stringify(value));
+    });
+  }
+
+  // ---- reading applications ----
+
+  /** Applications with everything recorded about them, by id. */
+  listApplications(selection: Selection = 'all'): Application[] {
+    return this.read(() => this.load(SELECTION_WHERE[selection], []));
+  }
+
+  /** The offers recorded on any application (cadence rule 9). */
+  listOffers(): RecordedOffer[] {
+    return this.read(() =>
+      this.db
+        .prepare("SELECT id, company, outcome_date AS date FROM applications WHERE outcome = 'offer' AND outcome_date IS NOT NULL ORDER BY id")
+        .all() as RecordedOffer[],
+    );
+  }
+
+  /** One application, or null. */
+  getApplication(id: number): Application | null {
+    return this.read(() => this.load('a.id = ?', [id])[0] ?? null);
+  }
+
+  /** One application, or a NotFoundError naming the reference. */
+  requireApplication(id: number): Application {
+    const app = this.getApplication(id);
+    if (!app) throw new NotFoundError(`There is no application ${id}. See \`followup list --all\`.`);
+    return app;
+  }
+
+  private load(where: string, params: unknown[]): Application[] {
+    const apps = this.db
+      .prepare(
+        `SELECT id, uuid, company, role, why, status, outcome, outcome_date, outcome_note, not_interested
+         FROM applications a WHERE ${where} ORDER BY id`,
+      )
+      .all(...params) as AppRow[];
+    if (apps.length === 0) return [];
+    const byId = new Map<number, Application>();
+    for (const a of apps) {
+      byId.set(a.id, {
+        id: a.id,
+        uuid: a.uuid,
+        company: a.company,
+        role: a.role,
+        why: a.why,
+        rounds: [],
+        contacts: [],
+        needs: [],
+        expand: [],
+        events: [],
+        outcome: a.outcome,
+        outcomeDate: a.outcome_date,
+        outcomeNote: a.outcome_note,
+        notInterested: a.not_interested === 1,
+      });
+    }
+    const sub = `application_id IN (SELECT id FROM applications a WHERE ${where})`;
+    for (const r of this.db
+      .prepare(`SELECT * FROM rounds WHERE ${sub} ORDER BY application_id, number`)
+      .all(...params) as RoundRow[]) {
+      byId.get(r.application_id)?.rounds.push({
+        id: r.id,
+        number: r.number,
+        date: r.date,
+        time: r.time,
+        kind: r.kind,
+        decisionBy: r.decision_by,
+        nextSteps: r.next_steps,
+        notes: r.notes,
+      });
+    }
+    for (const c of this.db
+      .prepare(`SELECT * FROM contacts WHERE ${sub} ORDER BY application_id, position, id`)
+      .all(...params) as ContactRow[]) {
+      byId.get(c.application_id)?.contacts.push({
+        id: c.id,
+        name: c.name,
+        role: c.role,
+        phone: c.phone,
+        email: c.email,
+        noCalls: c.no_calls === 1,
+      });
+    }
+    for (const f of this.db
+      .prepare(`SELECT application_id, kind, text FROM facts WHERE ${sub} ORDER BY id`)
+      .all(...params) as FactRow[]) {
+      const app = byId.get(f.application_id);
+      if (app) (f.kind === 'need' ? app.needs : app.expand).push(f.text);
+    }
+    for (const e of this.db
+      .prepare(`SELECT * FROM events WHERE ${sub} ORDER BY application_id, date, id`)
+      .all(...params) as EventRow[]) {
+      byId.get(e.application_id)?.events.push({
+        id: e.id,
+        type: e.type,
+        date: e.date,
+        withName: e.with_name,
+        note: e.note,
+        newDate: e.new_date,
+      });
+    }
+    return [...byId.values()];
+  }
+
+  /**
+   * Resolve a reference: an application number, or a case-insensitive prefix of the company
+   * name that matches exactly one active application (design/cli.md).
+   */
+  resolveRef(ref: string): number {
+    return this.read(() => {
+      const text = ref.trim();
+      if (/^\d+$/.test(text)) {
+        const id = Number(text);
+        const row = this.db.prepare('SELECT id FROM applications WHERE id = ?').get(id);
+        if (!row) throw new NotFoundError(`There is no application ${id}. See \`followup list --all\` for the numbers.`);
+        return id;
+      }
+      if (text === '') throw new UsageError('An application reference is needed: its number or company name.');
+      const rows = this.db
+        .prepare(
+          `SELECT id, company, role FROM applications WHERE status = 'active'
+           AND substr(lower(company), 1, length(?)) = lower(?) ORDER BY id`,
+        )
+        .all(text, text) as { id: number; company: string; role: string }[];
+      if (rows.length === 1) return rows[0].id;
+      if (rows.length === 0) {
+        throw new NotFoundError(
+          `No active application's company starts with "${text}". ` +
+            'Use its number instead (see `followup list --all`).',
+        );
+      }
+      // The full company name picks it out when other companies merely share the prefix.
+      const exact = rows.filter((r) => r.company.toLowerCase() === text.toLowerCase());
+      if (exact.length === 1) return exact[0].id;
+      const candidates = rows.map((r) => `  ${r.id}  ${r.company} (${r.role})`).join('\n');
+      throw new UsageError(`"${text}" matches more than one application; use its number:\n${candidates}`);
+    });
+  }
+
+  /** The active application for this company and role (case-insensitive), or null. */
+  findActiveApplication(company: string, role: string): number | null {
+    return this.read(() => {
+      const row = this.db
+        .prepare(
+          `SELECT id FROM applications WHERE status = 'active'
+           AND lower(company) = lower(?) AND lower(role) = lower(?) ORDER BY id DESC LIMIT 1`,
+        )
+        .get(company, role) as { id: number } | undefined;
+      return row ? row.id : null;
+    });
+  }
+
+  // ---- writing ----
+
+  /**
+   * Record an interview: a new application, or the next round of the active application for
+   * the same company and role. Returns its id and round number.
+   */
+  addInterview(input: InterviewInput): { id: number; round: number; newApplication: boolean } {
+    return this.write(() => {
+      const existing = this.findActiveApplication(input.company, input.role);
+      const now = this.now();
+      let id: number;
+      if (existing !== null) {
+        id = existing;
+        if (input.why) this.db.prepare('UPDATE applications SET why = ? WHERE id = ?').run(input.why, id);
+      } else {
+        id = Number(
+          this.db
+            .prepare(
+              `INSERT INTO applications (uuid, company, role, why, created_at) VALUES (?, ?, ?, ?, ?)`,
+            )
+            .run(randomUUID(), input.company, input.role, input.why ?? null, now).lastInsertRowid,
+        );
+      }
+      const number =
+        ((this.db.prepare('SELECT max(number) AS n FROM rounds WHERE application_id = ?').get(id) as { n: number | null })
+          .n ?? 0) + 1;
+      this.db
+        .prepare(
+          `INSERT INTO rounds (uuid, application_id, number, date, time, kind, decision_by, next_steps, notes, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          randomUUID(),
+          id,
+          number,
+          input.date,
+          input.time ?? null,
+          input.kind ?? null,
+          input.decisionBy ?? null,
+          input.nextSteps ?? null,
+          input.notes ?? null,
+          now,
+        );
+      this.mergeContacts(id, input.contacts);
+      this.addFacts(id, 'need', input.needs);
+      this.addFacts(id, 'expand', input.expand);
+      return { id, round: number, newApplication: existing === null };
+    });
+  }
+
+  /** Add contacts, updating one with the same name and role instead of duplicating it. */
+  private mergeContacts(appId: number, contacts: readonly ContactInput[]): void {
+    for (const c of contacts) {
+      const same = this.db
+        .prepare('SELECT id, phone, email FROM contacts WHERE application_id = ? AND lower(name) = lower(?) AND role = ?')
+        .get(appId, c.name, c.role) as { id: number; phone: string | null; email: string | null } | undefined;
+      if (same) {
+        this.db
+          .prepare('UPDATE contacts SET phone = ?, email = ? WHERE id = ?')
+          .run(c.phone ?? same.phone, c.email ?? same.email, same.id);
+        continue;
+      }
+      if (c.role === 'hiring-manager' || c.role === 'hr') {
+        // One hiring manager and one HR contact per application: a new name replaces the old.
+        const current = this.db
+          .prepare('SELECT id, phone, email FROM contacts WHERE application_id = ? AND role = ?')
+          .get(appId, c.role) as { id: number; phone: string | null; email: string | null } | undefined;
+        if (current) {
+          this.db
+            .prepare('UPDATE contacts SET name = ?, phone = ?, email = ?, no_calls = 0 WHERE id = ?')
+            .run(c.name, c.phone ?? null, c.email ?? null, current.id);
+          continue;
+        }
+      }
+      const position =
+        ((this.db.prepare('SELECT max(position) AS p FROM contacts WHERE application_id = ?').get(appId) as {
+          p: number | null;
+        }).p ?? 0) + 1;
+      this.db
+        .prepare(
+          `INSERT INTO contacts (uuid, application_id, name, role, phone, email, position)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(randomUUID(), appId, c.name, c.role, c.phone ?? null, c.email ?? null, position);
+    }
+  }
+
+  private addFacts(appId: number, kind: 'need' | 'expand', texts: readonly string[]): void {
+    const existing = new Set(
+      (this.db.prepare('SELECT text FROM facts WHERE application_id = ? AND kind = ?').all(appId, kind) as {
+        text: string;
+      }[]).map((r) => r.text),
+    );
+    const insert = this.db.prepare('INSERT INTO facts (uuid, application_id, kind, text) VALUES (?, ?, ?, ?)');
+    for (const t of texts) {
+      if (existing.has(t)) continue;
+      existing.add(t);
+      insert.run(randomUUID(), appId, kind, t);
+    }
+  }
+
+  /** Log an event. `loop-closed` closes an active application as no-response. */
+  addEvent(appId: number, event: EventInput): FollowupEvent {
+    return this.write(() => {
+      const info = this.db
+        .prepare(
+          `INSERT INTO events (uuid, application_id, type, date, with_name, note, new_date, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          randomUUID(),
+          appId,
+          event.type,
+          event.date,
+          event.withName ?? null,
+          event.note ?? null,
+          event.newDate ?? null,
+          this.now(),
+        );
+      if (event.type === 'loop-closed') {
+        this.db.prepare("UPDATE applications SET status = 'no-response' WHERE id = ? AND status = 'active'").run(appId);
+      }
+      return {
+        id: Number(info.lastInsertRowid),
+        type: event.type,
+        date: event.date,
+        withName: event.withName ?? null,
+        note: event.note ?? null,
+        newDate: event.newDate ?? null,
+      };
+    });
+  }
+
+  /** Record the outcome; it replaces an earlier one and a no-response close. */
+  setOutcome(
+    appId: number,
+    outcome: Outcome,
+    date: CalendarDate,
+    note: string | null,
+    notInterested: boolean,
+  ): void {
+    this.write(() => {
+      this.db
+        .prepare(
+          `UPDATE applications SET status = ?, outcome = ?, outcome_date = ?, outcome_note = ?, not_interested = ?
+           WHERE id = ?`,
+        )
+        .run(outcome, outcome, date, note, notInterested ? 1 : 0, appId);
+    });
+  }
+
+  /** Change recorded facts; returns the contact whose calls setting changed, if any. */
+  updateApplication(appId: number, changes: ApplicationChanges): { noCallsContact: string | null } {
+    return this.write(() => {
+      const app = this.db.prepare('SELECT id FROM applications WHERE id = ?').get(appId);
+      if (!app) throw new NotFoundError(`There is no application ${appId}.`);
+      const set = (column: string, value: unknown) =>
+        this.db.prepare(`UPDATE applications SET ${column} = ? WHERE id = ?`).run(value, appId);
+      if (changes.company !== undefined) set('company', changes.company);
+      if (changes.role !== undefined) set('role', changes.role);
+      if (changes.why !== undefined) set('why', changes.why);
+      const round = this.db
+        .prepare('SELECT id FROM rounds WHERE application_id = ? ORDER BY date DESC, number DESC LIMIT 1')
+        .get(appId) as { id: number } | undefined;
+      if (round) {
+        const setRound = (column: string, value: unknown) =>
+          this.db.prepare(`UPDATE rounds SET ${column} = ? WHERE id = ?`).run(value, round.id);
+        if (changes.decisionBy !== undefined) setRound('decision_by', changes.decisionBy);
+        if (changes.nextSteps !== undefined) setRound('next_steps', changes.nextSteps);
+        if (changes.notes !== undefined) setRound('notes', changes.notes);
+        if (changes.time !== undefined) setRound('time', changes.time);
+        if (changes.kind !== undefined) setRound('kind', changes.kind);
+        if (changes.roundDate !== undefined) setRound('date', changes.roundDate);
+      }
+      if (changes.contacts) this.mergeContacts(appId, changes.contacts);
+      if (changes.needs) this.addFacts(appId, 'need', changes.needs);
+      if (changes.expand) this.addFacts(appId, 'expand', changes.expand);
+      let noCallsContact: string | null = null;
+      if (changes.noCalls) {
+        const contact = this.pickContact(appId, changes.noCalls.contact);
+        this.db.prepare('UPDATE contacts SET no_calls = ? WHERE id = ?').run(changes.noCalls.value ? 1 : 0, contact.id);
+        noCallsContact = contact.name;
+      }
+      return { noCallsContact };
+    });
+  }
+
+  /** The contact `--contact NAME` names; without a name, the hiring manager, else the only contact. */
+  private pickContact(appId: number, name: string | null): Contact {
+    const rows = this.db
+      .prepare('SELECT * FROM contacts WHERE application_id = ? ORDER BY position, id')
+      .all(appId) as ContactRow[];
+    const toContact = (c: ContactRow): Contact => ({
+      id: c.id,
+      name: c.name,
+      role: c.role,
+      phone: c.phone,
+      email: c.email,
+      noCalls: c.no_calls === 1,
+    });
+    const names = rows.map((r) => `"${r.name}"`).join(', ') || 'none';
+    if (name !== null) {
+      const lower = name.toLowerCase();
+      const matches = rows.filter((r) => r.name.toLowerCase() === lower);
+      const found = matches.length > 0 ? matches : rows.filter((r) => r.name.toLowerCase().startsWith(lower));
+      if (found.length === 1) return toContact(found[0]);
+      throw new UsageError(
+        found.length === 0
+          ? `No contact named "${name}" on application ${appId}. Contacts: ${names}.`
+          : `"${name}" matches more than one contact (${found.map((r) => r.name).join(', ')}); type the full name.`,
+      );
+    }
+    const manager = rows.find((r) => r.role === 'hiring-manager');
+    if (manager) return toContact(manager);
+    if (rows.length === 1) return toContact(rows[0]);
+    throw new UsageError(
+      rows.length === 0
+        ? `Application ${appId} has no contacts yet: add one with --hiring-manager NAME or --hr NAME.`
+        : `Application ${appId} has no hiring manager; say whom with --contact NAME (one of ${names}).`,
+    );
+  }
+}

@@ -1,0 +1,53 @@
+/** Questions on the terminal: the only module that loads @inquirer/prompts, and only when asked. */
+
+type Prompts = typeof import('@inquirer/prompts');
+
+/** A small question-asking surface, so commands do not depend on the prompt library. */
+export interface Asker {
+  text(message: string, opts?: { default?: string; required?: boolean; validate?: (v: string) => string | true }): Promise<string>;
+  choose<T extends string>(message: string, choices: { value: T; name: string }[], defaultValue?: T): Promise<T>;
+  confirm(message: string, defaultValue?: boolean): Promise<boolean>;
+  /** Ask repeatedly until an empty answer; returns the answers. */
+  list(message: string): Promise<string[]>;
+}
+
+/** An asker that writes its questions to stderr, keeping stdout for data. */
+export async function createAsker(): Promise<Asker> {
+  const prompts: Prompts = await import('@inquirer/prompts');
+  const context = { output: process.stderr, input: process.stdin };
+  return {
+    async text(message, opts = {}) {
+      const answer = await prompts.input(
+        {
+          message,
+          default: opts.default,
+          validate: (v: string) => {
+            if (opts.required && v.trim() === '') return 'This one is needed.';
+            return opts.validate && v.trim() !== '' ? opts.validate(v) : true;
+          },
+        },
+        context,
+      );
+      return answer.trim();
+    },
+    async choose(message, choices, defaultValue) {
+      return prompts.select({ message, choices, default: defaultValue }, context);
+    },
+    async confirm(message, defaultValue = false) {
+      return prompts.confirm({ message, default: defaultValue }, context);
+    },
+    async list(message) {
+      const answers: string[] = [];
+      for (;;) {
+        const next = (
+          await prompts.input(
+            { message: answers.length === 0 ? `${message} (blank to skip)` : 'Another? (blank to finish)' },
+            context,
+          )
+        ).trim();
+        if (next === '') return answers;
+        answers.push(next);
+      }
+    },
+  };
+}
