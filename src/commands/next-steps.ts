@@ -19,15 +19,13 @@ export function describeNext(items: readonly ScheduledItem[], today: CalendarDat
   return items.map((item) => {
     const what = actionPhrase(item);
     const when =
-      item.earliest <= today
-        ? item.due < today
-          ? `now (it was due ${formatDay(item.due, year)})`
+      item.earliest > today
+        ? `From ${formatDay(item.earliest, year)}`
+        : item.due < today
+          ? `Now (it was due ${formatDay(item.due, year)})`
           : item.due === today
-            ? 'today'
-            : `by ${formatDay(item.due, year)}`
-        : item.action === 'check-status'
-          ? `possible from ${formatDay(item.earliest, year)}`
-          : `from ${formatDay(item.earliest, year)}`;
-    return `${what} ${when}: ${item.command}`;
+            ? 'Today'
+            : `By ${formatDay(item.due, year)}`;
+    return `${when}: ${what.charAt(0).toLowerCase()}${what.slice(1)} (${item.command})`;
   });
 }

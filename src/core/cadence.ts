@@ -444,7 +444,6 @@ export function planToday(
   offers: readonly RecordedOffer[] = recordedOffers(apps),
 ): TodayPlan {
   const ctx: CadenceContext = { settings, offers, today };
-  const year = today.slice(0, 4);
   const scheduled: ScheduledItem[] = [];
   const waiting: WaitingEntry[] = [];
   for (const app of apps) {
