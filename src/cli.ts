@@ -1,5 +1,6 @@
 /** The commander program: global options, every command (loaded when it runs), one error funnel. */
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
+import { DRAFT_KINDS } from './drafts/data.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, StoreError, UsageError } from './errors.js';
 
@@ -183,6 +184,82 @@ Examples:
     .action(async (...args: unknown[]) => {
       const [ref, opts, cmd] = args as [string, import('./commands/edit.js').EditOptions, AnyCommand];
       await withContext(cmd, async (ctx) => (await import('./commands/edit.js')).runEdit(ctx, ref, opts));
+    });
+
+  program
+    .command('draft')
+    .description('a letter or call script for an application, from a template')
+    .argument('<kind>', DRAFT_KINDS.join(', '))
+    .argument('<ref>', 'application number or company name prefix')
+    .option('--to <name>', 'address it to this recorded contact (one thank-you per interviewer)')
+    .option('--out <file>', 'write it to a file (private, 0600) instead of printing it')
+    .option('--edit', 'open it in $VISUAL or $EDITOR before printing or writing it')
+    .option('--mark-sent', 'also log it as sent (thanks-sent, emailed, feedback-asked, ...)')
+    .option('--name-company', 'share-offer: name the employer whose offer you have')
+    .option('--prefer', 'share-offer: say this is still the role you would most like')
+    .option('--reason <text>', 'keep-in-touch: why you are getting back in touch')
+    .addHelpText(
+      'after',
+      `
+Kinds:
+  thanks          thank-you note after an interview (one per interviewer with --to)
+  check-in        polite, assertive email asking where the decision stands
+  call            call script for a status chase, with a voicemail version
+  feedback        after a rejection: thanks, and a request for feedback and advice
+  thank-feedback  thanks for feedback received, and what you will do with it
+  share-offer     tell them truthfully about a real, recorded offer; ask their timeline
+  close-loop      a gracious last note after unanswered chases
+  keep-in-touch   a short note that keeps you in mind for the next opening
+
+Examples:
+  followup config set name "Alex Morgan"      (once: letters are signed with it)
+  followup draft thanks 3
+  followup draft thanks 3 --to "Priya Natarajan" --out priya.txt
+  followup draft check-in acme --edit --mark-sent
+  followup draft call 3
+  followup draft feedback 5
+  followup draft thank-feedback 5
+  followup draft share-offer 2 --prefer
+  followup draft close-loop 6 --mark-sent
+  followup draft keep-in-touch 5 --reason "I just finished a course on distributed systems"
+
+Templates: your own in ~/.config/followup/templates/<kind>.hbs replace the built-in
+ones; see followup templates --help.`,
+    )
+    .action(async (kind, ref, opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/draft.js')).runDraft(ctx, kind, ref, opts));
+    });
+
+  const templates = program
+    .command('templates')
+    .description('the letters\' templates: which are in use, edit your own, check them')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  followup templates list
+  followup templates edit thanks      (copies the built-in one to your folder, opens $EDITOR)
+  followup templates check`,
+    );
+  templates
+    .command('list')
+    .description('which template each kind uses')
+    .option('--json', 'print an array')
+    .action(async (opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/templates.js')).runTemplatesList(ctx, opts));
+    });
+  templates
+    .command('edit')
+    .description('make a kind\'s template your own and open it in the editor')
+    .argument('<kind>', DRAFT_KINDS.join(', '))
+    .action(async (kind, _opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/templates.js')).runTemplatesEdit(ctx, kind));
+    });
+  templates
+    .command('check')
+    .description('parse and try every template of your own; report problems with file and line')
+    .action(async (_opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/templates.js')).runTemplatesCheck(ctx));
     });
 
   const config = program

@@ -1,9 +1,8 @@
 /** `followup show <ref>`: everything about one application, as a readable timeline. */
 import { formatDay } from '../core/calendar.js';
-import { statusOf, type Application } from '../core/types.js';
+import { ROLE_WORDS, statusOf, type Application } from '../core/types.js';
 import type { Context } from '../context.js';
 import { wrap } from '../ui/output.js';
-import { ROLE_WORDS } from '../ui/today-view.js';
 import { describeNext, pendingItems } from './next-steps.js';
 
 export interface ShowOptions {

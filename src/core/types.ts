@@ -9,6 +9,14 @@ export type InterviewKind = (typeof INTERVIEW_KINDS)[number];
 export const CONTACT_ROLES = ['hiring-manager', 'hr', 'interviewer', 'recruiter'] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 
+/** How a contact's role reads in a sentence. */
+export const ROLE_WORDS: Record<ContactRole, string> = {
+  'hiring-manager': 'hiring manager',
+  hr: 'HR',
+  interviewer: 'interviewer',
+  recruiter: 'recruiter',
+};
+
 export const OUTCOMES = ['offer', 'rejected', 'withdrawn'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 

@@ -1,15 +1,8 @@
 /** The morning list as text: readable in 80 columns, colour only through Styles. */
 import { formatDay } from '../core/calendar.js';
-import type { Action, PlanItem, TodayPlan } from '../core/types.js';
+import { ROLE_WORDS, type Action, type PlanItem, type TodayPlan } from '../core/types.js';
 import { wrap, type Styles } from './output.js';
 
-/** How a contact's role reads in a sentence. */
-export const ROLE_WORDS: Record<string, string> = {
-  'hiring-manager': 'hiring manager',
-  hr: 'HR',
-  interviewer: 'interviewer',
-  recruiter: 'recruiter',
-};
 
 /** What the item asks the user to do, as a short imperative. */
 export function actionPhrase(item: Pick<PlanItem, 'action' | 'channel' | 'contact'>): string {

@@ -1,0 +1,134 @@
+/** `followup draft <kind> <ref>`: a letter or call script from a template, filled with what was recorded. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { buildDraftData, DRAFT_KINDS, MARK_SENT_EVENT, type DraftKind } from '../drafts/data.js';
+import { renderTemplate } from '../drafts/render.js';
+import { templateFor } from '../drafts/templates.js';
+import { StoreError, UsageError } from '../errors.js';
+import { cleanText } from './interview-flags.js';
+
+export interface DraftOptions {
+  to?: string;
+  out?: string;
+  edit?: boolean;
+  markSent?: boolean;
+  nameCompany?: boolean;
+  prefer?: boolean;
+  reason?: string;
+}
+
+/** Check a kind name. */
+export function parseDraftKind(text: string): DraftKind {
+  const t = text.trim().toLowerCase();
+  if ((DRAFT_KINDS as readonly string[]).includes(t)) return t as DraftKind;
+  throw new UsageError(`Unknown draft "${text}". Kinds: ${DRAFT_KINDS.join(', ')}.`);
+}
+
+/** The editor command: $VISUAL, else $EDITOR, else vi on a terminal. */
+export function editorCommand(ctx: Context): string {
+  const editor = cleanText(ctx.env.VISUAL) ?? cleanText(ctx.env.EDITOR);
+  if (editor) return editor;
+  if (ctx.interactive) return 'vi';
+  throw new UsageError('No editor to open: set $VISUAL or $EDITOR (for example EDITOR=nano), or drop --edit.');
+}
+
+/** Open a file in the editor and wait for it to close. */
+export function openInEditor(ctx: Context, file: string): void {
+  const editor = editorCommand(ctx);
+  const result = spawnSync(`${editor} ${JSON.stringify(file)}`, { shell: true, stdio: 'inherit' });
+  if (result.error || result.status !== 0) {
+    throw new UsageError(
+      `The editor (${editor}) did not finish cleanly${result.status !== null ? ` (exit ${result.status})` : ''}; ` +
+        'nothing was written.',
+    );
+  }
+}
+
+/** Let the user edit text in their editor; returns the edited text. */
+function editText(ctx: Context, text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'followup-draft-'));
+  const file = path.join(dir, 'draft.txt');
+  try {
+    fs.writeFileSync(file, text, { mode: 0o600 });
+    openInEditor(ctx, file);
+    return fs.readFileSync(file, 'utf8');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Write the letter privately (0600), replacing the file whole or not at all. */
+function writePrivate(file: string, text: string): void {
+  const dir = path.dirname(path.resolve(file));
+  if (!fs.existsSync(dir)) {
+    throw new UsageError(`--out: the folder ${dir} does not exist. Create it first or choose another path.`);
+  }
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
+    fs.chmodSync(temp, 0o600);
+    fs.renameSync(temp, file);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    if (err instanceof UsageError) throw err;
+    throw new StoreError(`Could not write ${file}: ${(err as Error).message}. Nothing was written.`, 'io', { cause: err });
+  }
+}
+
+/** Render the draft, optionally edit it, print or write it, and optionally log it as sent. */
+export function runDraft(ctx: Context, kindText: string, ref: string, opts: DraftOptions): void {
+  const kind = parseDraftKind(kindText);
+  if (opts.nameCompany && kind !== 'share-offer') throw new UsageError('--name-company goes with share-offer.');
+  if (opts.prefer && kind !== 'share-offer') throw new UsageError('--prefer goes with share-offer.');
+  const store = ctx.openStore();
+  const id = store.resolveRef(ref);
+  const app = store.requireApplication(id);
+  const config = store.getConfig();
+  const offers = store.listOffers().filter((o) => o.id !== id);
+  const offer = offers.reduce<(typeof offers)[number] | null>((m, o) => (!m || o.date > m.date ? o : m), null);
+  const data = buildDraftData({
+    kind,
+    app,
+    me: config,
+    today: ctx.today,
+    to: cleanText(opts.to) ?? null,
+    offer: kind === 'share-offer' ? offer : null,
+    nameCompany: Boolean(opts.nameCompany),
+    prefer: Boolean(opts.prefer),
+    reason: cleanText(opts.reason) ?? null,
+  });
+  const template = templateFor(kind, ctx.env);
+  let source: string;
+  try {
+    source = fs.readFileSync(template.file, 'utf8');
+  } catch (err) {
+    throw new StoreError(
+      `The template ${template.file} cannot be read: ${(err as Error).message}. ` +
+        (template.own ? 'Fix or remove it to use the built-in one.' : 'Reinstall followup.'),
+      'io',
+      { cause: err },
+    );
+  }
+  let text = renderTemplate(source, template.file, data);
+  if (opts.edit) text = editText(ctx, text);
+
+  if (opts.out) {
+    writePrivate(opts.out, text);
+    ctx.output.err(`Wrote ${opts.out}.`);
+  } else {
+    ctx.output.out(text.replace(/\n$/, ''));
+  }
+
+  if (opts.markSent) {
+    const event = MARK_SENT_EVENT[kind];
+    if (event === null) {
+      ctx.output.err(`A call script is not sent. After the call: followup log ${id} no-answer|voicemail|spoke`);
+    } else {
+      store.addEvent(id, { type: event, date: ctx.today, withName: data.recipient.name });
+      ctx.output.err(`Logged ${event} for #${id} ${app.company} (to ${data.recipient.name}).`);
+    }
+  }
+}

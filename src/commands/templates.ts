@@ -1,0 +1,77 @@
+/** `followup templates list|edit|check`: the letters' templates, built-in and the user's own. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { DRAFT_KINDS, DRAFT_PURPOSE, sampleDraftData } from '../drafts/data.js';
+import { TemplateError, renderTemplate } from '../drafts/render.js';
+import { allTemplates, strayUserTemplates, templateFor, userTemplateDir } from '../drafts/templates.js';
+import { UsageError } from '../errors.js';
+import { openInEditor, parseDraftKind } from './draft.js';
+
+/** Which template each kind uses. */
+export function runTemplatesList(ctx: Context, opts: { json?: boolean }): void {
+  const templates = allTemplates(ctx.env);
+  if (opts.json) {
+    ctx.output.json(templates.map((t) => ({ kind: t.kind, file: t.file, own: t.own, purpose: DRAFT_PURPOSE[t.kind] })));
+    return;
+  }
+  const s = ctx.output.styles;
+  const width = Math.max(...DRAFT_KINDS.map((k) => k.length));
+  for (const t of templates) {
+    ctx.output.out(`${s.strong(t.kind.padEnd(width))}  ${t.own ? 'yours   ' : 'built-in'}  ${t.file}`);
+  }
+  for (const stray of strayUserTemplates(ctx.env)) {
+    ctx.output.err(s.warn(`note: ${stray} matches no kind and is not used (kinds: ${DRAFT_KINDS.join(', ')}).`));
+  }
+  ctx.output.err(s.dim(`Your own templates go in ${userTemplateDir(ctx.env)}; start one with: followup templates edit KIND`));
+}
+
+/** Copy the built-in template to the user's folder (if not there yet) and open it in the editor. */
+export function runTemplatesEdit(ctx: Context, kindText: string): void {
+  const kind = parseDraftKind(kindText);
+  const dir = userTemplateDir(ctx.env);
+  const own = path.join(dir, `${kind}.hbs`);
+  if (!fs.existsSync(own)) {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.copyFileSync(templateFor(kind, ctx.env).builtinFile, own, fs.constants.COPYFILE_EXCL);
+    ctx.output.err(`Copied the built-in ${kind} template to ${own}.`);
+  }
+  openInEditor(ctx, own);
+  const problems = checkOne(own);
+  if (problems) throw problems;
+  ctx.output.err(`${own} is in use for followup draft ${kind}.`);
+}
+
+function checkOne(file: string): TemplateError | null {
+  const kind = path.basename(file, '.hbs');
+  const source = fs.readFileSync(file, 'utf8');
+  try {
+    if ((DRAFT_KINDS as readonly string[]).includes(kind)) {
+      // Render with every optional field filled and with none, so both sides of each #if are tried.
+      renderTemplate(source, file, sampleDraftData(kind as (typeof DRAFT_KINDS)[number], true));
+      renderTemplate(source, file, sampleDraftData(kind as (typeof DRAFT_KINDS)[number], false));
+    }
+    return null;
+  } catch (err) {
+    if (err instanceof TemplateError) return err;
+    throw err;
+  }
+}
+
+/** Parse and try every user template; report each problem with its file and line. */
+export function runTemplatesCheck(ctx: Context): void {
+  const own = allTemplates(ctx.env).filter((t) => t.own);
+  if (own.length === 0) {
+    ctx.output.out(`No templates of your own in ${userTemplateDir(ctx.env)}: the built-in ones are in use.`);
+    return;
+  }
+  const problems: TemplateError[] = [];
+  for (const t of own) {
+    const problem = checkOne(t.file);
+    if (problem) problems.push(problem);
+    ctx.output.out(`${problem ? 'error' : 'ok   '}  ${t.file}`);
+  }
+  if (problems.length > 0) {
+    throw new UsageError(problems.map((p) => p.message).join('\n'));
+  }
+}

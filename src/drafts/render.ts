@@ -1,0 +1,155 @@
+/**
+ * Rendering letters: the only module that loads Handlebars. Plain text (never HTML-escaped),
+ * strict (a missing field is an error), only known helpers, no partials, no prototype access,
+ * on an isolated Handlebars instance.
+ */
+import type HandlebarsNS from 'handlebars';
+import { UsageError } from '../errors.js';
+
+type HandlebarsEnv = typeof HandlebarsNS;
+
+/** A template that cannot be used, with where the problem is. */
+export class TemplateError extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly problem: string,
+  ) {
+    super(`${file}${line !== null ? `, line ${line}` : ''}: ${problem}`);
+    this.name = 'TemplateError';
+  }
+}
+
+/** The helpers templates may use, beyond Handlebars' if/unless/each/with. */
+const HELPERS = {
+  /** A list of words as prose: "a", "a and b", "a, b and c". */
+  join(items: unknown, ...rest: unknown[]): string {
+    const key = rest.length > 1 && typeof rest[0] === 'string' ? (rest[0] as string) : null;
+    if (!Array.isArray(items)) return '';
+    const words = items
+      .map((i) => (key && i && typeof i === 'object' ? (i as Record<string, unknown>)[key] : i))
+      .filter((w): w is string => typeof w === 'string' && w !== '');
+    if (words.length <= 1) return words.join('');
+    return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  },
+};
+
+const FORBIDDEN_NODES = new Set(['PartialStatement', 'PartialBlockStatement', 'Decorator', 'DecoratorBlock']);
+const FORBIDDEN_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+let env: HandlebarsEnv | null = null;
+
+function handlebars(): HandlebarsEnv {
+  if (!env) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Handlebars = require('handlebars') as HandlebarsEnv;
+    env = Handlebars.create();
+    env.unregisterHelper('log');
+    env.unregisterHelper('lookup');
+    // Handlebars would print its own warnings to the console; errors are ours to report.
+    (env.logger as { level: unknown }).level = 99;
+  }
+  return env;
+}
+
+interface AstNode {
+  type: string;
+  loc?: { start: { line: number } };
+  parts?: string[];
+  original?: string;
+  [key: string]: unknown;
+}
+
+/** Refuse partials, decorators and any path that reaches into prototypes. */
+function checkAst(node: unknown, file: string): void {
+  if (Array.isArray(node)) {
+    for (const child of node) checkAst(child, file);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const n = node as AstNode;
+  const line = n.loc?.start.line ?? null;
+  if (typeof n.type === 'string') {
+    if (FORBIDDEN_NODES.has(n.type)) {
+      throw new TemplateError(file, line, 'partials and decorators are not allowed in followup templates.');
+    }
+    if (n.type === 'PathExpression' && Array.isArray(n.parts)) {
+      const bad = n.parts.find((p) => FORBIDDEN_NAMES.has(p));
+      if (bad) throw new TemplateError(file, line, `"${n.original ?? bad}" is not a field templates may use.`);
+    }
+  }
+  for (const [key, value] of Object.entries(n)) {
+    if (key !== 'loc' && value && typeof value === 'object') checkAst(value, file);
+  }
+}
+
+function lineOf(err: unknown): number | null {
+  const e = err as { lineNumber?: number; message?: string };
+  if (typeof e.lineNumber === 'number') return e.lineNumber;
+  const m = /line (\d+)/.exec(e.message ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+function describe(err: unknown, knownFields: readonly string[]): string {
+  const message = (err as Error).message ?? String(err);
+  const missing = /^"([^"]+)" not defined in/.exec(message);
+  if (missing) {
+    return `the field "${missing[1]}" does not exist here. Fields: ${knownFields.join(', ')} (see the README).`;
+  }
+  const unknownHelper = /unknown helper (\S+)/.exec(message);
+  if (unknownHelper) {
+    return `"${unknownHelper[1]}" is not a helper followup knows (it knows if, unless, each, with and join).`;
+  }
+  if (message.startsWith('Parse error')) {
+    return `the template does not parse: ${message.split('\n').slice(-1)[0]}`;
+  }
+  return message.replace(/ - \d+:\d+$/, '');
+}
+
+/** Parse and check a template; throws a TemplateError with the file and line. */
+export function compileTemplate(source: string, file: string): (data: object) => string {
+  const hb = handlebars();
+  let ast: unknown;
+  try {
+    ast = hb.parse(source);
+  } catch (err) {
+    throw new TemplateError(file, lineOf(err), describe(err, []));
+  }
+  checkAst(ast, file);
+  const template = hb.compile(ast as ReturnType<HandlebarsEnv["parse"]>, {
+    noEscape: true,
+    strict: true,
+    knownHelpersOnly: true,
+    knownHelpers: { join: true, log: false, lookup: false },
+  });
+  return (data: object) => {
+    try {
+      return template(data, {
+        helpers: HELPERS,
+        partials: {},
+        allowProtoPropertiesByDefault: false,
+        allowProtoMethodsByDefault: false,
+      });
+    } catch (err) {
+      if (err instanceof TemplateError) throw err;
+      throw new TemplateError(file, lineOf(err), describe(err, Object.keys(data)));
+    }
+  };
+}
+
+/** Tidy rendered text: no trailing spaces, no runs of blank lines, one final newline. */
+export function tidyLetter(text: string): string {
+  const lines = text.split(/\r?\n/).map((l) => l.replace(/[ \t]+$/, ''));
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
+    out.push(line);
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return `${out.join('\n')}\n`;
+}
+
+/** Render a template's source with data into a tidy plain-text letter. */
+export function renderTemplate(source: string, file: string, data: object): string {
+  return tidyLetter(compileTemplate(source, file)(data));
+}
