@@ -298,6 +298,33 @@ Examples:
     });
 
   program
+    .command('undo')
+    .description('reverse the last change (add, log, outcome, edit, config); repeat to go further back')
+    .option('-y, --yes', 'do not ask (needed without a terminal)')
+    .option('--json', 'print what was undone as JSON')
+    .addHelpText('after', '\nExamples:\n  followup undo\n  followup undo --yes')
+    .action(async (opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/safety.js')).runUndo(ctx, opts));
+    });
+
+  program
+    .command('backup')
+    .description('a consistent copy of the store (by default into backups/ beside it, keeping ten)')
+    .option('--to <file>', 'write the copy here instead')
+    .addHelpText('after', '\nExamples:\n  followup backup\n  followup backup --to ~/followup-2026-12-01.db')
+    .action(async (opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/safety.js')).runBackup(ctx, opts));
+    });
+
+  program
+    .command('check')
+    .description('check the store for damage (SQLite integrity and foreign keys)')
+    .addHelpText('after', '\nExit 0 and "sound" when all is well; exit 1 with what is damaged and what to do.')
+    .action(async (_opts, cmd) => {
+      await withContext(cmd, async (ctx) => (await import('./commands/safety.js')).runCheck(ctx));
+    });
+
+  program
     .command('demo')
     .description('show the program working on a sample week, in a temporary store')
     .option('--json', 'print the plan as JSON')

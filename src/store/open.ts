@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { StoreError, UsageError } from '../errors.js';
+import { prepareBackupPath, writeBackup } from './backup.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type Database = BetterSqlite3.Database;
@@ -25,6 +26,8 @@ export interface OpenOptions {
   explicit: boolean;
   /** Milliseconds to wait for another followup that holds the store. */
   busyTimeoutMs?: number;
+  /** A cap on the store's size in pages (tests use it to simulate a full disk). */
+  maxPageCount?: number;
 }
 
 const NOTHING_CHANGED = 'Nothing was changed.';
@@ -111,15 +114,44 @@ function prepareLocation(file: string, explicit: boolean): void {
   }
 }
 
-/** Bring the schema up to date inside one IMMEDIATE transaction, reading the version inside it. */
-function migrate(db: Database, file: string): void {
+function loadDriver(): typeof BetterSqlite3 {
+  // Only the store loads the native module, and only when a command needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('better-sqlite3') as typeof BetterSqlite3;
+}
+
+/** Open another connection to a file, read-only (for copies and checks). */
+export function openReadOnly(file: string): Database {
+  const Sqlite = loadDriver();
+  return new Sqlite(file, { readonly: true, fileMustExist: true });
+}
+
+/**
+ * Bring the schema up to date inside one IMMEDIATE transaction, reading the version inside it,
+ * so that of several processes starting at once exactly one migrates. A store with data is
+ * first copied to backups/ (through a second connection, which sees the state before the
+ * migration), and the copy stays there whatever happens next.
+ */
+export function migrate(db: Database, file: string, migrations: readonly string[] = MIGRATIONS): string | null {
+  let backup: string | null = null;
+  const target = migrations.length;
   const run = db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) throw newerStoreError(file, version);
-    for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
-    if (version !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    if (version > target) throw newerStoreError(file, version);
+    if (version === target) return;
+    if (version > 0) {
+      const reader = openReadOnly(file);
+      try {
+        backup = writeBackup(reader, prepareBackupPath(file, new Date(), `schema${version}`), openReadOnly);
+      } finally {
+        reader.close();
+      }
+    }
+    for (let v = version; v < target; v++) db.exec(migrations[v]);
+    db.pragma(`user_version = ${target}`);
   });
   run.immediate();
+  return backup;
 }
 
 function newerStoreError(file: string, version: number): StoreError {
@@ -133,9 +165,7 @@ function newerStoreError(file: string, version: number): StoreError {
 /** Open (creating on first use) and migrate the store. */
 export function openDatabase(opts: OpenOptions): Database {
   prepareLocation(opts.file, opts.explicit);
-  // Only the store loads the native module, and only when a command needs it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Sqlite = require('better-sqlite3') as typeof BetterSqlite3;
+  const Sqlite = loadDriver();
   let db: Database | undefined;
   try {
     db = new Sqlite(opts.file, { fileMustExist: true, timeout: opts.busyTimeoutMs ?? 5000 });
@@ -145,6 +175,7 @@ export function openDatabase(opts: OpenOptions): Database {
     if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
+    if (opts.maxPageCount) db.pragma(`max_page_count = ${Math.floor(opts.maxPageCount)}`);
     if (version < SCHEMA_VERSION) migrate(db, opts.file);
     return db;
   } catch (err) {

@@ -1,5 +1,44 @@
 /** The store's schema, as numbered migrations keyed by `PRAGMA user_version`. */
 
+/** The columns of each journalled table at schema 2 (the undo triggers name them). */
+const JOURNALLED: Record<string, readonly string[]> = {
+  applications: [
+    'id', 'uuid', 'company', 'role', 'why', 'status', 'outcome', 'outcome_date', 'outcome_note',
+    'not_interested', 'created_at',
+  ],
+  rounds: [
+    'id', 'uuid', 'application_id', 'number', 'date', 'time', 'kind', 'decision_by', 'next_steps', 'notes',
+    'created_at',
+  ],
+  contacts: ['id', 'uuid', 'application_id', 'name', 'role', 'phone', 'email', 'no_calls', 'position'],
+  facts: ['id', 'uuid', 'application_id', 'kind', 'text'],
+  events: ['id', 'uuid', 'application_id', 'type', 'date', 'with_name', 'note', 'new_date', 'created_at'],
+  settings: ['key', 'value'],
+};
+
+/**
+ * Undo triggers (after sqlite.org's undo/redo note): each change to a journalled table records
+ * the SQL that reverses it, under the newest journal entry, unless undo itself is running.
+ */
+function undoTriggers(): string {
+  const log = (sql: string) =>
+    `INSERT INTO undo_log (journal_id, sql) VALUES ((SELECT max(id) FROM journal), ${sql});`;
+  const when = 'WHEN (SELECT suspended FROM journal_state) = 0';
+  return Object.entries(JOURNALLED)
+    .map(([table, columns]) => {
+      const sets = columns.map((c, i) => `'${i === 0 ? '' : ','}${c}=' || quote(old.${c})`).join(' || ');
+      const values = columns.map((c) => `',' || quote(old.${c})`).join(' || ');
+      return `
+  CREATE TRIGGER ${table}_undo_insert AFTER INSERT ON ${table} ${when}
+  BEGIN ${log(`'DELETE FROM ${table} WHERE rowid=' || new.rowid`)} END;
+  CREATE TRIGGER ${table}_undo_update BEFORE UPDATE ON ${table} ${when}
+  BEGIN ${log(`'UPDATE ${table} SET ' || ${sets} || ' WHERE rowid=' || old.rowid`)} END;
+  CREATE TRIGGER ${table}_undo_delete BEFORE DELETE ON ${table} ${when}
+  BEGIN ${log(`'INSERT INTO ${table} (rowid,${columns.join(',')}) VALUES (' || old.rowid || ${values} || ')'`)} END;`;
+    })
+    .join('\n');
+}
+
 /** Each entry moves the schema from version i to i + 1. Never edit a released one: add another. */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -73,6 +112,23 @@ export const MIGRATIONS: readonly string[] = [
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
   );
+  `,
+  // 2: the journal behind `followup undo`: one entry per change, with the SQL that reverses it.
+  `
+  CREATE TABLE journal (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    summary TEXT NOT NULL
+  );
+  CREATE TABLE undo_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    journal_id INTEGER NOT NULL,
+    sql TEXT NOT NULL
+  );
+  CREATE INDEX undo_log_journal ON undo_log (journal_id);
+  CREATE TABLE journal_state (suspended INTEGER NOT NULL);
+  INSERT INTO journal_state (suspended) VALUES (0);
+  ${undoTriggers()}
   `,
 ];
 

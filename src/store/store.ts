@@ -1,5 +1,7 @@
 /** The store: every SQL statement of followup, behind methods named for the domain. */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { RecordedOffer } from '../core/cadence.js';
 import { configFromStored, type Config } from '../core/config.js';
 import type {
@@ -14,7 +16,8 @@ import type {
   Status,
 } from '../core/types.js';
 import { NotFoundError, UsageError } from '../errors.js';
-import { explainSqliteError, openDatabase, type Database, type OpenOptions } from './open.js';
+import { prepareBackupPath, pruneBackups, writeBackup } from './backup.js';
+import { explainSqliteError, openDatabase, openReadOnly, type Database, type OpenOptions } from './open.js';
 
 /** A contact as typed on `add`/`edit`. */
 export interface ContactInput {
@@ -117,6 +120,20 @@ interface EventRow {
   new_date: string | null;
 }
 
+/** One change in the journal, as `followup undo` describes it. */
+export interface JournalEntry {
+  id: number;
+  at: string;
+  summary: string;
+}
+
+/** How many changes `undo` can walk back. */
+const JOURNAL_LIMIT = 1000;
+
+function isAsync(fn: unknown): boolean {
+  return typeof fn === 'function' && fn.constructor?.name === 'AsyncFunction';
+}
+
 /** Which applications to read. */
 export type Selection = 'all' | 'active' | 'planned';
 
@@ -156,10 +173,91 @@ export class Store {
     }
   }
 
-  /** Run one write as a single IMMEDIATE transaction: all of it lands, or none of it. */
-  private write<T>(fn: () => T): T {
+  /**
+   * Run one change as a single IMMEDIATE transaction, journalled for `followup undo` in the same
+   * transaction: all of it lands, or none of it. `summary` describes the change for undo.
+   */
+  private write<T>(summary: string | ((result: T) => string), fn: () => T): T {
+    if (isAsync(fn)) throw new TypeError('A transaction cannot run an async function: it would commit too early.');
     try {
-      return this.db.transaction(fn).immediate();
+      return this.db
+        .transaction(() => {
+          const at = this.now();
+          const journalId = Number(
+            this.db.prepare("INSERT INTO journal (at, summary) VALUES (?, '')").run(at).lastInsertRowid,
+          );
+          const result = fn();
+          const changed = this.db.prepare('SELECT 1 FROM undo_log WHERE journal_id = ? LIMIT 1').get(journalId);
+          if (changed) {
+            const text = typeof summary === 'function' ? summary(result) : summary;
+            this.db.prepare('UPDATE journal SET summary = ? WHERE id = ?').run(text, journalId);
+            this.pruneJournal(journalId);
+          } else {
+            this.db.prepare('DELETE FROM journal WHERE id = ?').run(journalId);
+          }
+          return result;
+        })
+        .immediate();
+    } catch (err) {
+      throw explainSqliteError(err, this.file);
+    }
+  }
+
+  /** Keep the journal to its last JOURNAL_LIMIT changes. */
+  private pruneJournal(newest: number): void {
+    const oldest = newest - JOURNAL_LIMIT;
+    if (oldest <= 0) return;
+    const stale = this.db.prepare('SELECT min(id) AS id FROM journal').get() as { id: number | null };
+    if (stale.id === null || stale.id > oldest) return;
+    this.db.prepare('DELETE FROM undo_log WHERE journal_id <= ?').run(oldest);
+    this.db.prepare('DELETE FROM journal WHERE id <= ?').run(oldest);
+  }
+
+  /** "#3 Acme, Backend Engineer", for journal summaries. */
+  private label(appId: number): string {
+    const row = this.db.prepare('SELECT company, role FROM applications WHERE id = ?').get(appId) as
+      | { company: string; role: string }
+      | undefined;
+    return row ? `#${appId} ${row.company}, ${row.role}` : `#${appId}`;
+  }
+
+  // ---- undo ----
+
+  /** The newest change that `undo` would reverse, or null when there is none. */
+  lastChange(): JournalEntry | null {
+    return this.read(
+      () =>
+        (this.db.prepare('SELECT id, at, summary FROM journal ORDER BY id DESC LIMIT 1').get() as
+          | JournalEntry
+          | undefined) ?? null,
+    );
+  }
+
+  /**
+   * Reverse the newest change, exactly, in one IMMEDIATE transaction. `expected` is the entry the
+   * user agreed to reverse: if another followup changed the store meanwhile, nothing is done.
+   */
+  undo(expected: number): JournalEntry {
+    try {
+      return this.db
+        .transaction(() => {
+          const entry = this.db.prepare('SELECT id, at, summary FROM journal ORDER BY id DESC LIMIT 1').get() as
+            | JournalEntry
+            | undefined;
+          if (!entry || entry.id !== expected) {
+            throw new UsageError('The store changed while you were deciding; nothing was undone. Run followup undo again.');
+          }
+          const steps = this.db
+            .prepare('SELECT sql FROM undo_log WHERE journal_id = ? ORDER BY seq DESC')
+            .all(entry.id) as { sql: string }[];
+          this.db.prepare('UPDATE journal_state SET suspended = 1').run();
+          for (const step of steps) this.db.exec(step.sql);
+          this.db.prepare('UPDATE journal_state SET suspended = 0').run();
+          this.db.prepare('DELETE FROM undo_log WHERE journal_id = ?').run(entry.id);
+          this.db.prepare('DELETE FROM journal WHERE id = ?').run(entry.id);
+          return entry;
+        })
+        .immediate();
     } catch (err) {
       throw explainSqliteError(err, this.file);
     }
@@ -167,6 +265,44 @@ export class Store {
 
   private now(): string {
     return new Date().toISOString();
+  }
+
+  // ---- safety ----
+
+  /**
+   * A consistent copy of the store, safe while other followups use it. Without `dest`, into
+   * backups/ beside the store with a timestamped name, keeping the newest ten.
+   */
+  backup(dest?: string): string {
+    let target: string;
+    if (dest) {
+      target = path.resolve(dest);
+      if (!fs.existsSync(path.dirname(target))) {
+        throw new UsageError(`The folder ${path.dirname(target)} does not exist; no backup was written. Create it first.`);
+      }
+      if (target === path.resolve(this.file)) throw new UsageError('A backup cannot replace the store itself: choose another path.');
+    } else {
+      target = prepareBackupPath(this.file, new Date());
+    }
+    try {
+      writeBackup(this.db, target, openReadOnly);
+    } catch (err) {
+      throw explainSqliteError(err, this.file);
+    }
+    if (!dest) pruneBackups(this.file);
+    return target;
+  }
+
+  /** SQLite's integrity and foreign-key checks; an empty list means sound. */
+  check(): string[] {
+    return this.read(() => {
+      const problems: string[] = [];
+      const integrity = this.db.pragma('integrity_check') as { integrity_check: string }[];
+      for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(row.integrity_check);
+      const keys = this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      for (const row of keys) problems.push(`${row.table} row ${row.rowid} points to a missing ${row.parent} row`);
+      return problems;
+    });
   }
 
   // ---- settings ----
@@ -189,7 +325,8 @@ export class Store {
 
   /** Store one setting (already checked). */
   setConfig(key: string, value: unknown): void {
-    this.write(() => {
+    const shown = Array.isArray(value) ? value.join(',') : value === null ? '(not set)' : String(value);
+    this.write(`config set ${key} ${shown}`, () => {
       this.db
         .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
         .run(key, JSON.stringify(value));
@@ -354,7 +491,7 @@ export class Store {
    * the same company and role. Returns its id and round number.
    */
   addInterview(input: InterviewInput): { id: number; round: number; newApplication: boolean } {
-    return this.write(() => {
+    return this.write((r) => `add: ${this.label(r.id)}, round ${r.round} on ${input.date}`, () => {
       const existing = this.findActiveApplication(input.company, input.role);
       const now = this.now();
       let id: number;
@@ -450,7 +587,7 @@ export class Store {
 
   /** Log an event. `loop-closed` closes an active application as no-response. */
   addEvent(appId: number, event: EventInput): FollowupEvent {
-    return this.write(() => {
+    return this.write(() => `log: ${event.type} on ${event.date} for ${this.label(appId)}`, () => {
       const info = this.db
         .prepare(
           `INSERT INTO events (uuid, application_id, type, date, with_name, note, new_date, created_at)
@@ -488,7 +625,7 @@ export class Store {
     note: string | null,
     notInterested: boolean,
   ): void {
-    this.write(() => {
+    this.write(() => `outcome: ${outcome} on ${date} for ${this.label(appId)}`, () => {
       this.db
         .prepare(
           `UPDATE applications SET status = ?, outcome = ?, outcome_date = ?, outcome_note = ?, not_interested = ?
@@ -500,7 +637,7 @@ export class Store {
 
   /** Change recorded facts; returns the contact whose calls setting changed, if any. */
   updateApplication(appId: number, changes: ApplicationChanges): { noCallsContact: string | null } {
-    return this.write(() => {
+    return this.write(() => `edit: ${this.label(appId)} (${Object.keys(changes).join(', ')})`, () => {
       const app = this.db.prepare('SELECT id FROM applications WHERE id = ?').get(appId);
       if (!app) throw new NotFoundError(`There is no application ${appId}.`);
       const set = (column: string, value: unknown) =>
