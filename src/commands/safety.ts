@@ -51,7 +51,12 @@ export function runCheck(ctx: Context): void {
     problems = ctx.openStore().check();
   } catch (err) {
     if (err instanceof StoreError && (err.kind === 'damaged' || err.kind === 'not-a-database')) {
-      throw new StoreError(`${err.message}\n${latestBackupAdvice(ctx.storePath)}`, err.kind, { cause: err });
+      const what = err.kind === 'damaged' ? 'is damaged' : 'is not a SQLite database at all';
+      throw new StoreError(
+        `${ctx.storePath} ${what}. Nothing was changed.\n${latestBackupAdvice(ctx.storePath)}`,
+        err.kind,
+        { cause: err },
+      );
     }
     throw err;
   }
