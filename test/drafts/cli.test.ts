@@ -1,0 +1,264 @@
+/** `followup draft` and `followup templates` through the built binary, as a person would use them. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { DRAFT_KINDS } from '../../src/drafts/data.js';
+import { ADD_ACME, ADD_GLOBEX, builtinFile, sandboxes, STACK_LINE, type Sandbox } from './helpers.js';
+
+const sandbox = sandboxes();
+
+/** Acme (#1) recorded, my name set; today is Tue 1 Dec, the day after the interview. */
+function acme(): Sandbox {
+  const s = sandbox('2026-12-01');
+  s.ok(['config', 'set', 'name', 'Alex Morgan']);
+  s.ok(ADD_ACME);
+  return s;
+}
+
+function expectCleanFailure(r: { status: number | null; stdout: string; stderr: string }): void {
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toContain(STACK_LINE);
+}
+
+describe('missing data', () => {
+  test('no sender name: exit 2 naming `followup config set name`', () => {
+    const s = sandbox('2026-12-01');
+    s.ok(ADD_ACME);
+    const r = s.run(['draft', 'thanks', '1']);
+    expectCleanFailure(r);
+    expect(r.stderr).toContain('followup config set name');
+  });
+
+  test('no contact: exit 2 naming `followup edit`', () => {
+    const s = sandbox('2026-12-01');
+    s.ok(['config', 'set', 'name', 'Alex Morgan']);
+    s.ok(['add', '--company', 'Initech', '--role', 'Data Analyst', '--date', '2026-11-30']);
+    const r = s.run(['draft', 'thanks', '1']);
+    expectCleanFailure(r);
+    expect(r.stderr).toContain('followup edit 1');
+  });
+
+  test('thank-feedback with no feedback recorded: a clean letter, or exit 2 naming the command that records it', () => {
+    const s = acme();
+    const r = s.run(['draft', 'thank-feedback', '1']);
+    if (r.status === 0) {
+      expect(r.stdout).toMatch(/^Dear Dana,$/m);
+    } else {
+      expectCleanFailure(r);
+      expect(r.stderr).toContain('followup log 1 feedback-received');
+    }
+  });
+
+  test('the letter is printed once the facts are there, with what was recorded', () => {
+    const s = acme();
+    const r = s.ok(['draft', 'thanks', '1']);
+    expect(r.stdout).toMatch(/^Subject: Thank you for the Backend Engineer interview$/m);
+    expect(r.stdout).toMatch(/^Dear Dana,$/m);
+    expect(r.stdout).toContain('Monday 30 November');
+    expect(r.stdout).toContain('the payments platform is the system I want to work on.');
+    expect(r.stdout).toContain('- Postgres on-call: I ran the on-call rotation for two years.');
+    expect(r.stdout).toContain('I left out the sharding work.');
+    expect(r.stdout.trimEnd().endsWith('Alex Morgan')).toBe(true);
+  });
+});
+
+describe('share-offer', () => {
+  test('refused (exit 2, with the reason) while no offer is recorded', () => {
+    const s = acme();
+    s.ok(ADD_GLOBEX);
+    const r = s.run(['draft', 'share-offer', '1']);
+    expectCleanFailure(r);
+    expect(r.stderr).toMatch(/no offer is recorded/i);
+    expect(r.stderr).toContain('followup outcome');
+  });
+
+  test('works once another application has an offer; names that company only with --name-company', () => {
+    const s = acme();
+    s.ok(ADD_GLOBEX);
+    s.ok(['outcome', '2', 'offer']);
+    const plain = s.ok(['draft', 'share-offer', '1']);
+    expect(plain.stdout).toContain('I have received a job offer.');
+    expect(plain.stdout).toMatch(/timeline/);
+    expect(plain.stdout).not.toContain('Globex');
+    const named = s.ok(['draft', 'share-offer', '1', '--name-company']);
+    expect(named.stdout).toContain('I have received a job offer from Globex.');
+    const preferred = s.ok(['draft', 'share-offer', '1', '--prefer']);
+    expect(preferred.stdout).toContain('still the one I would most like to take');
+  });
+
+  test('the offer on this very application is not one to share with it', () => {
+    const s = acme();
+    s.ok(['outcome', '1', 'offer']);
+    expectCleanFailure(s.run(['draft', 'share-offer', '1']));
+  });
+
+  test('no draft other than share-offer mentions an offer, even when one is recorded', () => {
+    const s = acme();
+    s.ok(['config', 'set', 'phone', '+1 555 0199']);
+    s.ok(ADD_GLOBEX);
+    s.ok(['outcome', '2', 'offer']);
+    s.ok(['log', '1', 'feedback-received', '--with', 'Priya Natarajan', '--note', 'more system design depth']);
+    for (const kind of DRAFT_KINDS.filter((k) => k !== 'share-offer')) {
+      const r = s.ok(['draft', kind, '1']);
+      expect(r.stdout.length, kind).toBeGreaterThan(100);
+      expect(r.stdout, kind).not.toMatch(/\boffers?\b/i);
+      expect(r.stdout, kind).not.toContain('Globex');
+    }
+  });
+});
+
+describe('options', () => {
+  test('--to NAME addresses the named interviewer', () => {
+    const s = acme();
+    const r = s.ok(['draft', 'thanks', '1', '--to', 'Priya Natarajan']);
+    expect(r.stdout).toMatch(/^Dear Priya,$/m);
+    expect(r.stdout).not.toContain('Dear Dana');
+    const unknown = s.run(['draft', 'thanks', '1', '--to', 'Jordan Blake']);
+    expectCleanFailure(unknown);
+    expect(unknown.stderr).toContain('followup edit 1 --interviewer "Jordan Blake"');
+  });
+
+  test('--out FILE writes the letter with mode 0600 and prints nothing on stdout', () => {
+    const s = acme();
+    const printed = s.ok(['draft', 'thanks', '1']).stdout;
+    const out = path.join(s.dir, 'dana.txt');
+    const r = s.ok(['draft', 'thanks', '1', '--out', out]);
+    expect(r.stdout).toBe('');
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(out, 'utf8').trimEnd()).toBe(printed.trimEnd());
+  });
+
+  test('--edit opens the letter in $EDITOR and prints the edited text', () => {
+    const s = acme();
+    const r = s.ok(['draft', 'thanks', '1', '--edit'], { env: { EDITOR: "sed -i 's/Dear/Hello/'" } });
+    expect(r.stdout).toMatch(/^Hello Dana,$/m);
+    expect(r.stdout).not.toContain('Dear');
+    expect(r.stdout).toContain('Thank you for talking with me');
+  });
+
+  test('--edit with --out writes the edited text', () => {
+    const s = acme();
+    const out = path.join(s.dir, 'edited.txt');
+    const r = s.ok(['draft', 'check-in', '1', '--edit', '--out', out], {
+      env: { VISUAL: "sed -i 's/Kind regards/Warm regards/'" },
+    });
+    expect(r.stdout).toBe('');
+    expect(fs.readFileSync(out, 'utf8')).toContain('Warm regards,\nAlex Morgan');
+  });
+
+  test('--mark-sent on thanks clears the send-thanks item from `today`', () => {
+    const s = acme();
+    const before = s.json(['today']);
+    expect(before.items.map((i: { action: string }) => i.action)).toContain('send-thanks');
+    s.ok(['draft', 'thanks', '1', '--mark-sent']);
+    const after = s.json(['today']);
+    expect(after.items.map((i: { action: string }) => i.action)).not.toContain('send-thanks');
+    const events = s.json(['show', '1']).events;
+    expect(events).toEqual([expect.objectContaining({ type: 'thanks-sent', date: '2026-12-01', withName: 'Dana Reyes' })]);
+  });
+
+  test('--mark-sent on check-in logs `emailed`', () => {
+    const s = acme();
+    s.ok(['log', '1', 'thanks-sent']);
+    s.ok(['draft', 'check-in', '1', '--mark-sent'], { today: '2026-12-07' });
+    const events = s.json(['show', '1']).events as { type: string; date: string }[];
+    expect(events.filter((e) => e.type === 'emailed')).toEqual([
+      expect.objectContaining({ type: 'emailed', date: '2026-12-07' }),
+    ]);
+  });
+
+  test('--mark-sent on a call script logs nothing', () => {
+    const s = acme();
+    s.ok(['config', 'set', 'phone', '+1 555 0199']);
+    s.ok(['draft', 'call', '1', '--mark-sent'], { today: '2026-12-07' });
+    expect(s.json(['show', '1']).events).toEqual([]);
+  });
+
+  test('draft --help lists every kind, each with an example', () => {
+    const s = sandbox();
+    const r = s.ok(['draft', '--help']);
+    for (const kind of DRAFT_KINDS) {
+      expect(r.stdout).toMatch(new RegExp(`^\\s+${kind}\\s+\\S`, 'm'));
+      expect(r.stdout).toMatch(new RegExp(`followup draft ${kind} \\S`));
+    }
+  });
+});
+
+describe('templates', () => {
+  test('list shows built-in vs yours', () => {
+    const s = sandbox();
+    const before = s.ok(['templates', 'list']).stdout;
+    for (const kind of DRAFT_KINDS) {
+      expect(before).toMatch(new RegExp(`^${kind}\\s+built-in\\s+${builtinFile(kind).replace(/[.]/g, '\\.')}$`, 'm'));
+    }
+    const own = s.writeTemplate('thanks.hbs', 'Dear {{recipient.firstName}},\n{{me.name}}\n');
+    const after = s.ok(['templates', 'list']).stdout;
+    expect(after).toMatch(new RegExp(`^thanks\\s+yours\\s+${own.replace(/[.]/g, '\\.')}$`, 'm'));
+    expect(after).toMatch(/^check-in\s+built-in/m);
+    const json = s.json(['templates', 'list']) as { kind: string; own: boolean; file: string }[];
+    expect(json.filter((t) => t.own).map((t) => t.kind)).toEqual(['thanks']);
+  });
+
+  test('edit thanks (EDITOR=true) copies the built-in template into the user folder', () => {
+    const s = sandbox();
+    const own = path.join(s.templateDir, 'thanks.hbs');
+    expect(fs.existsSync(own)).toBe(false);
+    const r = s.ok(['templates', 'edit', 'thanks'], { env: { EDITOR: 'true' } });
+    expect(r.stdout).toBe('');
+    expect(fs.readFileSync(own, 'utf8')).toBe(fs.readFileSync(builtinFile('thanks'), 'utf8'));
+    // A second edit keeps what the user has written.
+    fs.writeFileSync(own, 'Thanks {{recipient.firstName}}!\n{{me.name}}\n');
+    s.ok(['templates', 'edit', 'thanks'], { env: { EDITOR: 'true' } });
+    expect(fs.readFileSync(own, 'utf8')).toBe('Thanks {{recipient.firstName}}!\n{{me.name}}\n');
+  });
+
+  test('check reports a broken user template with its file and line (exit 2) and says ok for good ones', () => {
+    const s = sandbox();
+    const good = s.writeTemplate('check-in.hbs', 'Dear {{recipient.firstName}},\n\nWhere do things stand?\n\n{{me.name}}\n');
+    const bad = s.writeTemplate('thanks.hbs', 'Dear {{recipient.firstName}},\n\nThanks.\n{{me.nickname}}\n');
+    const r = s.run(['templates', 'check']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(new RegExp(`^ok\\s+${good.replace(/[.]/g, '\\.')}$`, 'm'));
+    expect(r.stdout).toMatch(new RegExp(`^error\\s+${bad.replace(/[.]/g, '\\.')}$`, 'm'));
+    expect(r.stderr).toContain(`${bad}, line 4`);
+    expect(r.stderr).toContain('nickname');
+    expect(r.stderr).not.toContain(STACK_LINE);
+  });
+
+  test('check finds errors hidden in a branch the fixed sample does not take', () => {
+    const s = sandbox();
+    const bad = s.writeTemplate('thanks.hbs', 'Hello\n{{#if why}}\n{{whyy}}\n{{/if}}\n');
+    const r = s.run(['templates', 'check']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${bad}, line 3`);
+  });
+
+  test('check with only good templates says ok and exits 0', () => {
+    const s = sandbox();
+    const good = s.writeTemplate('close-loop.hbs', 'Dear {{recipient.firstName}},\n\nThank you.\n\n{{me.name}}\n');
+    const r = s.ok(['templates', 'check']);
+    expect(r.stdout).toMatch(new RegExp(`^ok\\s+${good.replace(/[.]/g, '\\.')}$`, 'm'));
+  });
+
+  test('every built-in template, copied unchanged into the user folder, passes check', () => {
+    const s = sandbox();
+    for (const kind of DRAFT_KINDS) {
+      fs.mkdirSync(s.templateDir, { recursive: true });
+      fs.copyFileSync(builtinFile(kind), path.join(s.templateDir, `${kind}.hbs`));
+    }
+    const r = s.run(['templates', 'check']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const kind of DRAFT_KINDS) expect(r.stdout).toMatch(new RegExp(`^ok\\s+\\S+/${kind}\\.hbs$`, 'm'));
+  });
+
+  test('check reports a hostile template (exit 2, with its file)', () => {
+    const s = sandbox();
+    const bad = s.writeTemplate('call.hbs', 'Call\n{{> self}}\n');
+    const r = s.run(['templates', 'check']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${bad}, line 2`);
+    expect(r.stderr).not.toContain(STACK_LINE);
+  });
+});
