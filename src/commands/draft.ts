@@ -99,6 +99,7 @@ export function runDraft(ctx: Context, kindText: string, ref: string, opts: Draf
     nameCompany: Boolean(opts.nameCompany),
     prefer: Boolean(opts.prefer),
     reason: cleanText(opts.reason) ?? null,
+    settings: config,
   });
   const template = templateFor(kind, ctx.env);
   let source: string;

@@ -297,7 +297,7 @@ function thanksItem(app: Application, round: Round, ctx: CadenceContext): Schedu
   return letterItem(app, 'send-thanks', earliest, due, reason);
 }
 
-function shareOfferItem(app: Application, ctx: CadenceContext): ScheduledItem | null {
+function shareOfferItem(app: Application, ctx: CadenceContext, voicemails: number): ScheduledItem | null {
   const first = app.rounds.reduce<CalendarDate | null>((m, r) => (m === null || r.date < m ? r.date : m), null);
   if (first === null) return null;
   let offer: RecordedOffer | null = null;
@@ -310,7 +310,7 @@ function shareOfferItem(app: Application, ctx: CadenceContext): ScheduledItem | 
   const { holidays } = ctx.settings;
   const year = ctx.today.slice(0, 4);
   const contact = chaseContact(app);
-  const { channel, hints } = chaseChannel(contact, 0, ctx.settings);
+  const { channel, hints } = chaseChannel(contact, voicemails, ctx.settings);
   if (!contact) hints.push(missingContactHint(app, 'contact'));
   return {
     id: app.id,
@@ -392,11 +392,13 @@ export function scheduleApplication(app: Application, ctx: CadenceContext): Sche
   const items: ScheduledItem[] = [];
   const round = latestRound(app);
   if (!round) return items;
-  const thanks = thanksItem(app, round, ctx);
+  // The thank-you is for the latest round already held; a round booked ahead does not hide it.
+  const held = latestRound({ rounds: app.rounds.filter((r) => r.date <= ctx.today) }) ?? round;
+  const thanks = thanksItem(app, held, ctx);
   if (thanks) items.push(thanks);
-  const offer = shareOfferItem(app, ctx);
-  if (offer) items.push(offer);
   const state = chaseState(app, ctx.settings);
+  const offer = shareOfferItem(app, ctx, state?.voicemails ?? 0);
+  if (offer) items.push(offer);
   if (state) items.push(chaseItem(app, state, ctx));
   return items;
 }
@@ -467,7 +469,9 @@ export function planToday(
     return { date: today, workday, items: itemsOn(scheduled, today), waiting, nextWorkday: null, linedUp: 0 };
   }
   const next = nextWorkday(today, settings.holidays);
-  return { date: today, workday, items: [], waiting, nextWorkday: next, linedUp: itemsOn(scheduled, next).length };
+  // What is lined up is exactly what the next working day's list will hold.
+  const linedUp = planToday(apps, settings, next, offers).items.length;
+  return { date: today, workday, items: [], waiting, nextWorkday: next, linedUp };
 }
 
 /** A warning for a chase logged sooner than the rules allow, or on a non-working day; null when fine. */

@@ -1,8 +1,16 @@
 /** What a letter template sees: the recorded facts, shaped for writing. Pure: no I/O, no clock. */
-import { chaseContact, latestRound, letterContact, sortEvents } from '../core/cadence.js';
+import { chaseContact, chaseState, latestRound, letterContact, sortEvents } from '../core/cadence.js';
 import { formatDay, formatDayLong } from '../core/calendar.js';
 import type { Me } from '../core/config.js';
-import { ROLE_WORDS, type Application, type CalendarDate, type Contact, type EventType } from '../core/types.js';
+import {
+  DEFAULT_SETTINGS,
+  ROLE_WORDS,
+  type Application,
+  type CalendarDate,
+  type Contact,
+  type EventType,
+  type Settings,
+} from '../core/types.js';
 import { UsageError } from '../errors.js';
 
 export const DRAFT_KINDS = [
@@ -112,9 +120,8 @@ function day(date: CalendarDate, year: string): DayData {
 /** Split `need :: how I meet it`. */
 export function parseNeed(text: string): NeedData {
   const at = text.indexOf('::');
-  if (at < 0) return { text: text.trim(), fit: null };
-  const fit = text.slice(at + 2).trim();
-  return { text: text.slice(0, at).trim(), fit: fit === '' ? null : fit };
+  if (at < 0) return { text: inSentence(text) ?? '', fit: null };
+  return { text: inSentence(text.slice(0, at)) ?? '', fit: inSentence(text.slice(at + 2)) };
 }
 
 /** Free text as it reads inside a sentence: trimmed, without a closing full stop. */
@@ -143,6 +150,8 @@ export interface DraftRequest {
   nameCompany: boolean;
   prefer: boolean;
   reason: string | null;
+  /** The cadence settings (for the decision date after a conversation); defaults when absent. */
+  settings?: Settings;
 }
 
 function pickRecipient(req: DraftRequest): Contact {
@@ -202,12 +211,22 @@ export function buildDraftData(req: DraftRequest): DraftData {
         (recipient.email ? ` (or write instead: followup draft check-in ${app.id})` : ''),
     );
   }
+  const feedbackGiven = app.events.some((e) => e.type === 'feedback-received');
+  if (kind === 'thank-feedback' && !feedbackGiven) {
+    throw new UsageError(
+      `No feedback is recorded for #${app.id} yet. When it comes, record it first:\n` +
+        `  followup log ${app.id} feedback-received --with "NAME" --note "what they pointed out"`,
+    );
+  }
   if (kind === 'call' && !me.phone) {
     throw new UsageError('A voicemail needs your callback number, and none is set:\n  followup config set phone "+1 555 0000"');
   }
   const hm = app.contacts.find((c) => c.role === 'hiring-manager') ?? null;
   const hr = app.contacts.find((c) => c.role === 'hr') ?? app.contacts.find((c) => c.role === 'recruiter') ?? null;
-  const decisionDate = round.decisionBy;
+  // The date the company gave: at the interview, or later in a conversation (never an assumed one).
+  const state = chaseState(app, req.settings ?? DEFAULT_SETTINGS);
+  const decisionDate =
+    state && (state.decisionSource === 'given' || state.decisionSource === 'spoke-new-date') ? state.decision : null;
   const feedbackEvents = sortEvents(app.events).filter((e) => e.type === 'feedback-received');
   const lastFeedback = feedbackEvents.length > 0 ? feedbackEvents[feedbackEvents.length - 1] : null;
   const interviewDay = day(round.date, year);

@@ -35,7 +35,12 @@ const HELPERS = {
 };
 
 const FORBIDDEN_NODES = new Set(['PartialStatement', 'PartialBlockStatement', 'Decorator', 'DecoratorBlock']);
-const FORBIDDEN_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+const FORBIDDEN_NAMES = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+  'helperMissing',
+  'blockHelperMissing',
+]);
 
 let env: HandlebarsEnv | null = null;
 
@@ -99,6 +104,13 @@ function describe(err: unknown, knownFields: readonly string[]): string {
   const unknownHelper = /unknown helper (\S+)/.exec(message);
   if (unknownHelper) {
     return `"${unknownHelper[1]}" is not a helper followup knows (it knows if, unless, each, with and join).`;
+  }
+  const insideEmpty = /Cannot read properties of (null|undefined) \(reading '([^']+)'\)/.exec(message);
+  if (insideEmpty) {
+    return (
+      `"${insideEmpty[2]}" is looked up inside a field that is empty here; ` +
+      `wrap it in {{#if ...}} on the field that holds it.`
+    );
   }
   if (message.startsWith('Parse error')) {
     return `the template does not parse: ${message.split('\n').slice(-1)[0]}`;

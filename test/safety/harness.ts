@@ -67,3 +67,16 @@ export function addApplication(db: string, today: string, extra: string[] = []):
   if (r.code !== 0) throw new Error(`add failed: ${r.stderr}`);
   return JSON.parse(r.stdout).id as number;
 }
+
+/** Every user-visible row of a store, for "nothing changed" and "exactly restored" comparisons. */
+export function dumpStore(file: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Sqlite = require('better-sqlite3') as typeof import('better-sqlite3');
+  const db = new Sqlite(file, { readonly: true });
+  try {
+    const tables = ['applications', 'rounds', 'contacts', 'facts', 'events', 'settings'];
+    return JSON.stringify(Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()])));
+  } finally {
+    db.close();
+  }
+}
