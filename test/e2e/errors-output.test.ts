@@ -1,0 +1,256 @@
+/** Exit codes, refused stores, no stack traces, no colour when piped, and --help everywhere. */
+import fs from 'node:fs';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { describe, expect, test } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/store/schema.js';
+import { ADD_ACME, ANSI, STACK_LINE, runRaw, sandboxes, sha256, type Sandbox } from './helpers.js';
+
+const sandbox = sandboxes();
+
+function expectClean(r: { stderr: string }, what: string): void {
+  expect(r.stderr, what).not.toContain(STACK_LINE);
+  expect(r.stderr.trim(), `${what}: says something`).not.toBe('');
+}
+
+/** Every command that opens the store, with the arguments it needs. */
+const STORE_COMMANDS: string[][] = [
+  ['today'],
+  ['today', '--json'],
+  ['list'],
+  ['list', '--all', '--json'],
+  ['show', '1'],
+  ['log', '1', 'no-answer'],
+  ['outcome', '1', 'rejected'],
+  ['edit', '1', '--decision-by', '2026-12-09'],
+  ['add', '--company', 'Acme', '--role', 'Backend Engineer'],
+  ['config', 'list'],
+  ['config', 'get', 'minGapDays'],
+  ['config', 'set', 'minGapDays', '2'],
+];
+
+describe('input errors exit 2', () => {
+  test.each([
+    [['frobnicate']],
+    [['todya']],
+    [['today', '--bogus']],
+    [['--bogus', 'today']],
+    [['log', '1']],
+    [['show']],
+    [['config', 'frob']],
+  ])('%j exits 2 without a stack trace', (args) => {
+    const s = sandbox();
+    const r = s.run(args);
+    expect(r.status).toBe(2);
+    expectClean(r, args.join(' '));
+    expect(r.stdout).toBe('');
+  });
+
+  test('an unknown command names itself in the message', () => {
+    const s = sandbox();
+    const r = s.run(['frobnicate']);
+    expect(r.stderr).toContain('frobnicate');
+  });
+
+  test.each([['show'], ['log', 'no-answer'], ['outcome', 'offer'], ['edit', '--notes', 'x']])(
+    'an unknown reference exits 2 for %j',
+    (command, ...rest) => {
+      const s = sandbox('2026-12-07');
+      s.ok(ADD_ACME);
+      for (const ref of ['42', 'umbrella']) {
+        const r = s.run([command, ref, ...rest]);
+        expect(r.status, `${command} ${ref}`).toBe(2);
+        expectClean(r, `${command} ${ref}`);
+      }
+    },
+  );
+
+  test('the date given to --today must exist', () => {
+    const s = sandbox();
+    for (const bad of ['2026-02-30', '2026-02-29', 'not-a-date']) {
+      const r = s.run(['today'], { today: bad });
+      expect(r.status, bad).toBe(2);
+      expectClean(r, bad);
+    }
+  });
+});
+
+describe('--db in a folder that does not exist', () => {
+  test.each(STORE_COMMANDS)('%s ... exits 2 and creates nothing', (...args) => {
+    const s = sandbox('2026-12-07');
+    const missing = path.join(s.dir, 'no-such-folder');
+    const r = runRaw(['--db', path.join(missing, 'followup.db'), '--today', '2026-12-07', ...args], { env: s.env() });
+    expect(r.status).toBe(2);
+    expectClean(r, args.join(' '));
+    expect(r.stderr).toContain('no-such-folder');
+    expect(fs.existsSync(missing)).toBe(false);
+    expect(fs.readdirSync(s.dir)).toEqual(['home']);
+    expect(fs.readdirSync(s.home)).toEqual([]);
+  });
+
+  test('FOLLOWUP_DB is held to the same rule', () => {
+    const s = sandbox('2026-12-07');
+    const missing = path.join(s.dir, 'nowhere');
+    const r = runRaw(['--today', '2026-12-07', 'list'], { env: s.env({ FOLLOWUP_DB: path.join(missing, 'f.db') }) });
+    expect(r.status).toBe(2);
+    expect(fs.existsSync(missing)).toBe(false);
+    expect(fs.readdirSync(s.home)).toEqual([]);
+  });
+
+  test('FOLLOWUP_DB names the store when --db is not given', () => {
+    const s = sandbox('2026-12-07');
+    const file = path.join(s.dir, 'from-env.db');
+    const r = runRaw(['--today', '2026-11-30', ...ADD_ACME], { env: s.env({ FOLLOWUP_DB: file }) });
+    expect(r.status).toBe(0);
+    expect(fs.existsSync(file)).toBe(true);
+    expect(fs.readdirSync(s.home)).toEqual([]);
+  });
+});
+
+describe('a store the program cannot use exits 1 and is left untouched', () => {
+  function newerStore(s: Sandbox): void {
+    const db = new Sqlite(s.db);
+    db.exec("CREATE TABLE applications (id INTEGER PRIMARY KEY, company TEXT); INSERT INTO applications VALUES (1, 'Future Corp');");
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+  }
+
+  function textFile(s: Sandbox): void {
+    fs.writeFileSync(s.db, 'These are my notes, not a database.\n'.repeat(40));
+  }
+
+  for (const [name, make] of [
+    ['a store from a newer schema', newerStore],
+    ['a text file', textFile],
+  ] as const) {
+    test.each(STORE_COMMANDS)(`${name}: %s ... exits 1`, (...args) => {
+      const s = sandbox('2026-12-07');
+      make(s);
+      const before = sha256(s.db);
+      const files = fs.readdirSync(s.dir).sort();
+      const r = s.run(args);
+      expect(r.status).toBe(1);
+      expectClean(r, args.join(' '));
+      // The message says what happened to the data and what to do.
+      expect(r.stderr).toContain(s.db);
+      expect(r.stderr).toMatch(/untouched|nothing was changed|not changed/i);
+      expect(sha256(s.db)).toBe(before);
+      expect(fs.readdirSync(s.dir).sort()).toEqual(files);
+      expect(r.stdout).toBe('');
+    });
+  }
+
+  test('a newer store names the reason (a newer followup)', () => {
+    const s = sandbox();
+    newerStore(s);
+    const r = s.run(['list']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/newer/i);
+  });
+
+  test('FOLLOWUP_DEBUG=1 may add a stack trace, but still exits 1 and changes nothing', () => {
+    const s = sandbox();
+    textFile(s);
+    const before = sha256(s.db);
+    const r = s.run(['list'], { env: { FOLLOWUP_DEBUG: '1' } });
+    expect(r.status).toBe(1);
+    expect(sha256(s.db)).toBe(before);
+  });
+});
+
+describe('a store in use by another followup', () => {
+  test('a write waits, then exits 1 saying nothing was changed', () => {
+    const s = sandbox('2026-12-07');
+    s.ok(ADD_ACME);
+    const holder = new Sqlite(s.db);
+    try {
+      holder.exec('BEGIN EXCLUSIVE');
+      const r = s.run(['log', '1', 'no-answer'], { env: { FOLLOWUP_BUSY_TIMEOUT_MS: '200' } });
+      expect(r.status).toBe(1);
+      expectClean(r, 'log while locked');
+      expect(r.stderr).toMatch(/nothing was changed/i);
+      holder.exec('ROLLBACK');
+    } finally {
+      holder.close();
+    }
+    expect(s.json(['show', '1']).events).toEqual([]);
+  });
+});
+
+describe('colour', () => {
+  function withItems(): Sandbox {
+    const s = sandbox('2026-12-07');
+    s.ok(ADD_ACME);
+    return s;
+  }
+
+  const outputs = (s: Sandbox, env: Record<string, string | undefined>, extra: string[] = []) =>
+    [['today'], ['list', '--all'], ['show', '1'], ['frobnicate']].map((args) => {
+      const r = s.run([...extra, ...args], { env });
+      return { args, text: r.stdout + r.stderr };
+    });
+
+  test('no ANSI escapes when piped (no NO_COLOR)', () => {
+    const s = withItems();
+    for (const { args, text } of outputs(s, { NO_COLOR: undefined })) {
+      expect(text, args.join(' ')).not.toMatch(ANSI);
+      expect(text.length, args.join(' ')).toBeGreaterThan(0);
+    }
+  });
+
+  test('no ANSI escapes with NO_COLOR, --no-color or TERM=dumb, even when colour is forced', () => {
+    const s = withItems();
+    const cases: [Record<string, string | undefined>, string[]][] = [
+      [{ NO_COLOR: '1', FORCE_COLOR: '1' }, []],
+      [{ NO_COLOR: undefined, FORCE_COLOR: '1' }, ['--no-color']],
+      [{ NO_COLOR: undefined, FORCE_COLOR: '1', TERM: 'dumb' }, []],
+    ];
+    for (const [env, extra] of cases) {
+      for (const { args, text } of outputs(s, env, extra)) {
+        expect(text, `${JSON.stringify(env)} ${extra.join(' ')} ${args.join(' ')}`).not.toMatch(ANSI);
+      }
+    }
+  });
+
+  test('control: the check above would see colour if it were there', () => {
+    const s = withItems();
+    const r = s.run(['today'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(ANSI);
+  });
+});
+
+describe('--help', () => {
+  test.each([
+    [[]],
+    [['add']],
+    [['today']],
+    [['log']],
+    [['outcome']],
+    [['list']],
+    [['show']],
+    [['edit']],
+    [['config']],
+    [['config', 'list']],
+    [['config', 'get']],
+    [['config', 'set']],
+    [['demo']],
+  ])('%j --help exits 0 with a usage on stdout', (args) => {
+    const s = sandbox();
+    const r = s.run([...args, '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Usage:/);
+    if (args.length > 0) expect(r.stdout).toContain(args[args.length - 1]);
+    expect(r.stderr).not.toContain(STACK_LINE);
+    // Asking for help touches no store.
+    expect(fs.existsSync(s.db)).toBe(false);
+  });
+
+  test('the main help names every command', () => {
+    const s = sandbox();
+    const out = s.ok(['--help']).stdout;
+    for (const command of ['add', 'today', 'log', 'outcome', 'list', 'show', 'edit', 'config', 'demo']) {
+      expect(out).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+    }
+  });
+});
