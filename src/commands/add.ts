@@ -105,7 +105,7 @@ async function askForInterview(ctx: Context): Promise<InterviewFlags> {
   }
   flags.decisionBy = (await ask.text('Decision promised by (blank if no date was given)', { validate: checkDate })) || undefined;
   flags.nextSteps = (await ask.text('Next steps they mentioned')) || undefined;
-  flags.need = await ask.list('What did they say they need?');
+  flags.need = await ask.list('What did they say they need? ("need :: how you meet it" also works)');
   flags.why = (await ask.text('Why do you want this job? (for the thank-you)')) || undefined;
   flags.expand = await ask.list('An answer you would like to expand on');
   flags.notes = (await ask.text('Notes')) || undefined;
