@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most suites spend their time waiting on child processes; two workers keep both cores busy.
+    maxWorkers: 2,
   },
 });

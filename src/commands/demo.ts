@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { planToday, recordedOffers } from '../core/cadence.js';
+import { planToday } from '../core/cadence.js';
 import { addWorkdays, formatDay, nextWorkday } from '../core/calendar.js';
 import type { CalendarDate } from '../core/types.js';
 import type { Context } from '../context.js';
@@ -148,7 +148,7 @@ export function runDemo(ctx: Context, opts: DemoOptions): void {
   try {
     fillDemoStore(store, day);
     const apps = store.listApplications('planned');
-    const plan = planToday(apps, store.getConfig(), day, recordedOffers(apps));
+    const plan = planToday(apps, store.getConfig(), day, store.listOffers());
     if (opts.json) {
       ctx.output.json({ store: opts.keep ? file : null, ...plan });
     } else {

@@ -46,10 +46,14 @@ export function runList(ctx: Context, opts: ListOptions): void {
   const s = ctx.output.styles;
   for (const { app, next, lastRound } of rows) {
     const status = statusOf(app);
-    const head = `${String(app.id).padStart(3)}  ${app.company}, ${app.role}`;
-    const parts = [lastRound ? `round ${lastRound.number} ${formatDay(lastRound.date, year)}` : null];
+    const parts = [`${String(app.id).padStart(3)}  ${s.strong(`${app.company}, ${app.role}`)}`];
+    if (lastRound) parts.push(`round ${lastRound.number} ${formatDay(lastRound.date, year)}`);
     if (status !== 'active') parts.push(status);
-    if (next) parts.push(`${actionPhrase(next).toLowerCase()} ${next.earliest > ctx.today ? 'from' : 'by'} ${formatDay(next.earliest > ctx.today ? next.earliest : next.due, year)}`);
-    ctx.output.out(`${s.strong(head)}\n       ${s.dim(parts.filter(Boolean).join(' · '))}`);
+    if (next) {
+      const when = next.earliest > ctx.today ? `from ${formatDay(next.earliest, year)}` : `by ${formatDay(next.due, year)}`;
+      const phrase = actionPhrase(next);
+      parts.push(s.dim(`next: ${phrase.charAt(0).toLowerCase()}${phrase.slice(1)} ${when}`));
+    }
+    ctx.output.out(parts.join(' · '));
   }
 }

@@ -1,5 +1,5 @@
 /** `followup today`: whom to contact today, how, and why. */
-import { planToday, recordedOffers } from '../core/cadence.js';
+import { planToday } from '../core/cadence.js';
 import type { Context } from '../context.js';
 import { renderToday } from '../ui/today-view.js';
 
@@ -12,7 +12,7 @@ export function runToday(ctx: Context, opts: TodayOptions): void {
   const store = ctx.openStore();
   const config = store.getConfig();
   const apps = store.listApplications('planned');
-  const plan = planToday(apps, config, ctx.today, recordedOffers(apps));
+  const plan = planToday(apps, config, ctx.today, store.listOffers());
   if (opts.json) {
     ctx.output.json({
       date: plan.date,

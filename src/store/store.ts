@@ -140,8 +140,9 @@ export type Selection = 'all' | 'active' | 'planned';
 const SELECTION_WHERE: Record<Selection, string> = {
   all: '1',
   active: "a.status = 'active'",
-  // What `today` needs: active work, rejections still worth a note, and offers (rule 9).
-  planned: "a.status = 'active' OR a.status = 'offer' OR (a.status = 'rejected' AND a.not_interested = 0)",
+  // What `today` needs: active work and rejections (feedback, thanks, keep in touch); offers are
+  // read separately (listOffers), and withdrawn or unanswered applications list nothing.
+  planned: "a.status IN ('active', 'rejected')",
 };
 
 /** The followup store over one SQLite file. */
