@@ -120,6 +120,23 @@ interface EventRow {
   new_date: string | null;
 }
 
+/** A whole application as written in bulk (the benchmark seeder; later, imports). */
+export interface RecordInput {
+  uuid?: string;
+  company: string;
+  role: string;
+  why?: string | null;
+  rounds: (Omit<InterviewInput, 'company' | 'role' | 'why' | 'contacts' | 'needs' | 'expand'> & { uuid?: string })[];
+  contacts: (ContactInput & { noCalls?: boolean; uuid?: string })[];
+  needs: string[];
+  expand: string[];
+  events: (EventInput & { uuid?: string })[];
+  outcome?: Outcome | null;
+  outcomeDate?: CalendarDate | null;
+  outcomeNote?: string | null;
+  notInterested?: boolean;
+}
+
 /** One change in the journal, as `followup undo` describes it. */
 export interface JournalEntry {
   id: number;
@@ -220,6 +237,72 @@ export class Store {
       | { company: string; role: string }
       | undefined;
     return row ? `#${appId} ${row.company}, ${row.role}` : `#${appId}`;
+  }
+
+  /**
+   * Write many whole applications in one IMMEDIATE transaction, with prepared statements.
+   * `journal: false` (the benchmark seeder) records no undo entry, which keeps seeding fast.
+   */
+  insertRecords(records: readonly RecordInput[], opts: { journal: boolean; summary: string }): number[] {
+    const insertAll = (): number[] => {
+      const now = this.now();
+      const app = this.db.prepare(
+        `INSERT INTO applications (uuid, company, role, why, status, outcome, outcome_date, outcome_note, not_interested, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const round = this.db.prepare(
+        `INSERT INTO rounds (uuid, application_id, number, date, time, kind, decision_by, next_steps, notes, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const contact = this.db.prepare(
+        `INSERT INTO contacts (uuid, application_id, name, role, phone, email, no_calls, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const fact = this.db.prepare('INSERT INTO facts (uuid, application_id, kind, text) VALUES (?, ?, ?, ?)');
+      const event = this.db.prepare(
+        `INSERT INTO events (uuid, application_id, type, date, with_name, note, new_date, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const ids: number[] = [];
+      for (const r of records) {
+        const closed = r.events.some((e) => e.type === 'loop-closed');
+        const status: Status = r.outcome ?? (closed ? 'no-response' : 'active');
+        const id = Number(
+          app.run(
+            r.uuid ?? randomUUID(), r.company, r.role, r.why ?? null, status, r.outcome ?? null,
+            r.outcomeDate ?? null, r.outcomeNote ?? null, r.notInterested ? 1 : 0, now,
+          ).lastInsertRowid,
+        );
+        ids.push(id);
+        r.rounds.forEach((x, i) =>
+          round.run(
+            x.uuid ?? randomUUID(), id, i + 1, x.date, x.time ?? null, x.kind ?? null, x.decisionBy ?? null,
+            x.nextSteps ?? null, x.notes ?? null, now,
+          ),
+        );
+        r.contacts.forEach((c, i) =>
+          contact.run(c.uuid ?? randomUUID(), id, c.name, c.role, c.phone ?? null, c.email ?? null, c.noCalls ? 1 : 0, i + 1),
+        );
+        for (const n of r.needs) fact.run(randomUUID(), id, 'need', n);
+        for (const n of r.expand) fact.run(randomUUID(), id, 'expand', n);
+        for (const e of r.events) {
+          event.run(e.uuid ?? randomUUID(), id, e.type, e.date, e.withName ?? null, e.note ?? null, e.newDate ?? null, now);
+        }
+      }
+      return ids;
+    };
+    if (opts.journal) return this.write(opts.summary, insertAll);
+    try {
+      return this.db
+        .transaction(() => {
+          this.db.prepare('UPDATE journal_state SET suspended = 1').run();
+          const ids = insertAll();
+          this.db.prepare('UPDATE journal_state SET suspended = 0').run();
+          return ids;
+        })
+        .immediate();
+    } catch (err) {
+      throw explainSqliteError(err, this.file);
+    }
   }
 
   // ---- undo ----

@@ -1,0 +1,137 @@
+/**
+ * Realistic job-search histories for the benchmark, deterministic from a seed: a mix of stages,
+ * one to three rounds, contacts, and events spread over two years, most of them closed.
+ */
+import { addDays, addWorkdays, nextWorkday } from '../core/calendar.js';
+import type { CalendarDate, EventType } from '../core/types.js';
+import type { RecordInput } from '../store/store.js';
+
+/** A small, fast, seedable PRNG (mulberry32). */
+export function createRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COMPANIES = [
+  'Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Northwind', 'Contoso', 'Fabrikam', 'Tyrell', 'Wayne',
+  'Stark', 'Wonka', 'Cyberdyne', 'Soylent', 'Aperture', 'Vandelay', 'Gringotts', 'Oceanic', 'Massive Dynamic',
+  'Pied Piper', 'Dunder Mifflin', 'Prestige Worldwide', 'Monarch', 'Virtucon', 'Spacely', 'Cogswell',
+];
+const ROLES = [
+  'Backend Engineer', 'Data Engineer', 'Product Analyst', 'QA Lead', 'Site Reliability Engineer',
+  'Frontend Engineer', 'Engineering Manager', 'Data Scientist', 'Platform Engineer', 'Security Engineer',
+];
+const FIRST = ['Dana', 'Sam', 'Priya', 'Jordan', 'Ana', 'Tom', 'Marcus', 'Lea', 'Kenji', 'Zoë', 'Omar', 'Ines'];
+const LAST = ['Reyes', 'Lee', 'Natarajan', 'Kim', 'Silva', 'Becker', 'Webb', 'Novak', 'Sato', 'Ünal', 'Haddad'];
+
+export interface SeedOptions {
+  applications: number;
+  seed: number;
+  /** The date the histories lead up to. */
+  today: CalendarDate;
+}
+
+/** The histories, oldest first. */
+export function generateRecords(opts: SeedOptions): RecordInput[] {
+  const rand = createRandom(opts.seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+  const chance = (p: number) => rand() < p;
+  const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const person = () => `${pick(FIRST)} ${pick(LAST)}`;
+  const today = opts.today;
+  const upTo = (date: CalendarDate) => (date > today ? today : date);
+  const records: RecordInput[] = [];
+
+  for (let i = 0; i < opts.applications; i++) {
+    // First interviews spread over the two years before today, on working days.
+    let first = nextWorkday(addDays(today, -between(1, 730)), []);
+    if (first > today) first = today;
+    const roundCount = chance(0.6) ? 1 : chance(0.75) ? 2 : 3;
+    const rounds: RecordInput['rounds'] = [];
+    let date = first;
+    for (let r = 0; r < roundCount && date <= today; r++) {
+      const decisionBy = chance(0.7) ? addWorkdays(date, between(3, 8), []) : null;
+      rounds.push({ date, time: `${between(9, 16)}:${pick(['00', '30'])}`, kind: pick(['phone', 'video', 'onsite'] as const), decisionBy, nextSteps: null, notes: chance(0.3) ? 'friendly team, long on-site' : null });
+      date = addWorkdays(date, between(5, 12), []);
+    }
+    const last = rounds[rounds.length - 1];
+    const age = Math.round((Date.parse(today) - Date.parse(last.date)) / 86_400_000);
+
+    const manager = person();
+    const contacts: RecordInput['contacts'] = [];
+    if (chance(0.85)) {
+      contacts.push({
+        name: manager,
+        role: 'hiring-manager',
+        phone: chance(0.8) ? `+1 555 ${String(between(0, 9999)).padStart(4, '0')}` : null,
+        email: chance(0.7) ? `${manager.split(' ')[0].toLowerCase()}@example.com` : null,
+      });
+    }
+    if (chance(0.5)) contacts.push({ name: person(), role: 'hr', email: 'talent@example.com', phone: null });
+    for (let k = between(1, 2); k > 0; k--) contacts.push({ name: person(), role: 'interviewer' });
+
+    const events: RecordInput['events'] = [];
+    const log = (type: EventType, on: CalendarDate, extra: Partial<RecordInput['events'][number]> = {}) => {
+      if (on <= today) events.push({ type, date: on, ...extra });
+    };
+    for (const r of rounds) if (chance(0.9)) log('thanks-sent', upTo(addWorkdays(r.date, between(0, 1), [])));
+
+    // The stage: recent interviews are mostly still active; older ones have ended one way or another.
+    const recent = age <= 30;
+    const roll = rand();
+    const stage = recent
+      ? roll < 0.8 ? 'active' : roll < 0.92 ? 'rejected' : roll < 0.96 ? 'withdrawn' : 'offer'
+      : roll < 0.45 ? 'rejected' : roll < 0.75 ? 'no-response' : roll < 0.92 ? 'withdrawn' : 'offer';
+    const decision = last.decisionBy ?? addWorkdays(last.date, 5, []);
+    // Chases after the decision date, three or four days apart.
+    const attempts = stage === 'no-response' ? 4 : stage === 'active' ? between(0, 3) : between(0, 2);
+    let chase = addWorkdays(decision, 1, []);
+    for (let a = 0; a < attempts && chase <= today; a++) {
+      log(pick(['no-answer', 'voicemail', 'emailed'] as const), chase);
+      chase = nextWorkday(addDays(chase, between(3, 4)), []);
+    }
+    if (stage === 'active' && chance(0.2)) log('spoke', upTo(chase), { newDate: addWorkdays(chase, between(2, 6), []) });
+
+    const record: RecordInput = {
+      company: `${pick(COMPANIES)}${chance(0.5) ? ` ${between(2, 99)}` : ''}`,
+      role: pick(ROLES),
+      why: chance(0.5) ? 'the product is one I use every day' : null,
+      rounds,
+      contacts,
+      needs: chance(0.6) ? ['Postgres on-call :: two years on the pager', 'mentoring'] : [],
+      expand: [],
+      events,
+    };
+    if (stage === 'no-response') {
+      log('loop-closed', upTo(chase));
+    } else if (stage !== 'active') {
+      const outcomeDate = upTo(addWorkdays(decision, between(0, 10), []));
+      record.outcome = stage;
+      record.outcomeDate = outcomeDate;
+      if (stage === 'rejected') {
+        if (chance(0.9)) log('feedback-asked', upTo(addWorkdays(outcomeDate, 1, [])));
+        if (chance(0.4)) {
+          const f = upTo(addWorkdays(outcomeDate, between(3, 8), []));
+          log('feedback-received', f, { note: 'more depth on system design' });
+          if (chance(0.9)) log('thanks-sent', upTo(addWorkdays(f, 1, [])));
+        }
+        // Most people keep in touch with a few companies only.
+        record.notInterested = !recent && chance(0.85);
+        if (!record.notInterested) {
+          for (let k = addDays(outcomeDate, between(80, 95)); k < addDays(today, -20); k = addDays(k, between(80, 95))) {
+            log('kept-in-touch', nextWorkday(k, []));
+          }
+        }
+      }
+    }
+    events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    records.push(record);
+  }
+  return records;
+}
