@@ -43,12 +43,303 @@ async function withContext(cmd: AnyCommand, fn: (ctx: Context) => Promise<void> 
 }
 
 /** Build the program. Exported for tests; `main` runs it. */
-export function buildProgram(): AnyCommand {
+
+/** Each command's registration; only the one being run is registered (startup time matters). */
+const COMMANDS: Record<string, (program: AnyCommand) => void> = {
+  add: (program) => {
+    interviewOptions(
+      program
+        .command('add')
+        .description('record an interview (a new application, or the next round of an active one)')
+        .option('--json', 'print the result as JSON'),
+      false,
+    )
+      .addHelpText(
+        'after',
+        `
+  Examples:
+    followup add
+    followup add --company Acme --role "Backend Engineer" --date 2026-11-30 \\
+      --hiring-manager "Dana Reyes" --phone "+1 555 0100" --decision-by 2026-12-04 \\
+      --need "on-call experience" --need "Postgres tuning"`,
+      )
+      .action(async (...args: unknown[]) => {
+        const [opts, cmd] = args as [import('./commands/add.js').AddOptions, AnyCommand];
+        await withContext(cmd, async (ctx) => (await import('./commands/add.js')).runAdd(ctx, opts));
+      });
+  },
+  today: (program) => {
+    program
+      .command('today')
+      .description('whom to contact today, how and why; then who is waiting')
+      .option('--json', 'print the plan as JSON')
+      .addHelpText('after', '\nExamples:\n  followup today\n  followup today --today 2026-12-07 --json')
+      .action(async (opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/today.js')).runToday(ctx, opts));
+      });
+  },
+  log: (program) => {
+    program
+      .command('log')
+      .description(
+        'record what happened: thanks-sent, no-answer, voicemail, emailed, spoke, feedback-asked, ' +
+          'feedback-received, offer-shared, kept-in-touch, loop-closed',
+      )
+      .argument('<ref>', 'application number or company name prefix')
+      .argument('<event>', 'what happened')
+      .option('--date <date>', 'when (default: today)')
+      .option('--with <name>', 'whom you spoke or wrote to')
+      .option('--note <text>', 'what was said')
+      .option('--new-date <date>', 'with spoke: the new decision date they gave')
+      .option('--json', 'print the recorded event as JSON')
+      .addHelpText(
+        'after',
+        `
+  Examples:
+    followup log 3 thanks-sent
+    followup log acme no-answer
+    followup log 3 spoke --with "Dana Reyes" --new-date 2026-12-16 --note "still interviewing"`,
+      )
+      .action(async (ref, event, opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/log.js')).runLog(ctx, ref, event, opts));
+      });
+  },
+  outcome: (program) => {
+    program
+      .command('outcome')
+      .description('record how it ended: offer, rejected or withdrawn')
+      .argument('<ref>', 'application number or company name prefix')
+      .argument('<outcome>', 'offer, rejected or withdrawn')
+      .option('--date <date>', 'when (default: today)')
+      .option('--note <text>', 'what was said')
+      .option('--not-interested', 'with rejected: no keep-in-touch reminders')
+      .option('--json', 'print the result as JSON')
+      .addHelpText('after', '\nExamples:\n  followup outcome 3 rejected\n  followup outcome acme offer --date 2026-12-09')
+      .action(async (ref, outcome, opts, cmd) => {
+        await withContext(cmd, async (ctx) =>
+          (await import('./commands/outcome.js')).runOutcome(ctx, ref, outcome, opts),
+        );
+      });
+  },
+  list: (program) => {
+    program
+      .command('list')
+      .description('the active applications, one line each')
+      .option('--all', 'every application, ended ones too')
+      .option('--json', 'print an array of objects')
+      .addHelpText('after', '\nExamples:\n  followup list\n  followup list --all --json')
+      .action(async (opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/list.js')).runList(ctx, opts));
+      });
+  },
+  show: (program) => {
+    program
+      .command('show')
+      .description('everything about one application, with its timeline and what comes next')
+      .argument('<ref>', 'application number or company name prefix')
+      .option('--json', 'print one object')
+      .addHelpText('after', '\nExamples:\n  followup show 3\n  followup show acme --json')
+      .action(async (ref, opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/show.js')).runShow(ctx, ref, opts));
+      });
+  },
+  edit: (program) => {
+    interviewOptions(
+      program
+        .command('edit')
+        .description('change recorded facts: decision date, contacts, needs, notes')
+        .argument('<ref>', 'application number or company name prefix')
+        .option('--calls', 'the contact may be phoned again')
+        .option('--no-calls', 'the contact asked not to be phoned')
+        .option('--contact <name>', 'whom --no-calls/--calls is about (default: the hiring manager)')
+        .option('--json', 'print the application as JSON'),
+      true,
+    )
+      .addHelpText(
+        'after',
+        `
+  Examples:
+    followup edit 3 --decision-by 2026-12-11
+    followup edit 3 --hiring-manager "Dana Reyes" --email dana@acme.example
+    followup edit 3 --no-calls --contact "Sam Lee"`,
+      )
+      .action(async (...args: unknown[]) => {
+        const [ref, opts, cmd] = args as [string, import('./commands/edit.js').EditOptions, AnyCommand];
+        await withContext(cmd, async (ctx) => (await import('./commands/edit.js')).runEdit(ctx, ref, opts));
+      });
+  },
+  draft: (program) => {
+    program
+      .command('draft')
+      .description('a letter or call script for an application, from a template')
+      .argument('<kind>', DRAFT_KINDS.join(', '))
+      .argument('<ref>', 'application number or company name prefix')
+      .option('--to <name>', 'address it to this recorded contact (one thank-you per interviewer)')
+      .option('--out <file>', 'write it to a file (private, 0600) instead of printing it')
+      .option('--edit', 'open it in $VISUAL or $EDITOR before printing or writing it')
+      .option('--mark-sent', 'also log it as sent (thanks-sent, emailed, feedback-asked, ...)')
+      .option('--name-company', 'share-offer: name the employer whose offer you have')
+      .option('--prefer', 'share-offer: say this is still the role you would most like')
+      .option('--reason <text>', 'keep-in-touch: why you are getting back in touch')
+      .addHelpText(
+        'after',
+        `
+  Kinds:
+    thanks          thank-you note after an interview (one per interviewer with --to)
+    check-in        polite, assertive email asking where the decision stands
+    call            call script for a status chase, with a voicemail version
+    feedback        after a rejection: thanks, and a request for feedback and advice
+    thank-feedback  thanks for feedback received, and what you will do with it
+    share-offer     tell them truthfully about a real, recorded offer; ask their timeline
+    close-loop      a gracious last note after unanswered chases
+    keep-in-touch   a short note that keeps you in mind for the next opening
+
+  Examples:
+    followup config set name "Alex Morgan"      (once: letters are signed with it)
+    followup draft thanks 3
+    followup draft thanks 3 --to "Priya Natarajan" --out priya.txt
+    followup draft check-in acme --edit --mark-sent
+    followup draft call 3
+    followup draft feedback 5
+    followup draft thank-feedback 5
+    followup draft share-offer 2 --prefer
+    followup draft close-loop 6 --mark-sent
+    followup draft keep-in-touch 5 --reason "I just finished a course on distributed systems"
+
+  Templates: your own in ~/.config/followup/templates/<kind>.hbs replace the built-in
+  ones; see followup templates --help.`,
+      )
+      .action(async (kind, ref, opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/draft.js')).runDraft(ctx, kind, ref, opts));
+      });
+  },
+  templates: (program) => {
+    const templates = program
+      .command('templates')
+      .description('the letters\' templates: which are in use, edit your own, check them')
+      .addHelpText(
+        'after',
+        `
+  Examples:
+    followup templates list
+    followup templates edit thanks      (copies the built-in one to your folder, opens $EDITOR)
+    followup templates check`,
+      );
+    templates
+      .command('list')
+      .description('which template each kind uses')
+      .option('--json', 'print an array')
+      .action(async (opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/templates.js')).runTemplatesList(ctx, opts));
+      });
+    templates
+      .command('edit')
+      .description('make a kind\'s template your own and open it in the editor')
+      .argument('<kind>', DRAFT_KINDS.join(', '))
+      .action(async (kind, _opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/templates.js')).runTemplatesEdit(ctx, kind));
+      });
+    templates
+      .command('check')
+      .description('parse and try every template of your own; report problems with file and line')
+      .action(async (_opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/templates.js')).runTemplatesCheck(ctx));
+      });
+  },
+  config: (program) => {
+    const config = program
+      .command('config')
+      .description('the cadence settings and who you are (for letters)')
+      .addHelpText(
+        'after',
+        `
+  Examples:
+    followup config list
+    followup config get minGapDays
+    followup config set holidays 2026-12-24,2026-12-25
+    followup config set name "Alex Morgan"`,
+      );
+    config
+      .command('list')
+      .description('every setting with its value')
+      .option('--json', 'print an object')
+      .action(async (opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/config.js')).runConfigList(ctx, opts));
+      });
+    config
+      .command('get')
+      .description('one setting\'s value')
+      .argument('<key>', 'the setting')
+      .action(async (key, _opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/config.js')).runConfigGet(ctx, key));
+      });
+    config
+      .command('set')
+      .description('change a setting (checked)')
+      .argument('<key>', 'the setting')
+      .argument('<value>', 'its new value')
+      .action(async (key, value, _opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/config.js')).runConfigSet(ctx, key, value));
+      });
+  },
+  undo: (program) => {
+    program
+      .command('undo')
+      .description('reverse the last change (add, log, outcome, edit, config); repeat to go further back')
+      .option('-y, --yes', 'do not ask (needed without a terminal)')
+      .option('--json', 'print what was undone as JSON')
+      .addHelpText('after', '\nExamples:\n  followup undo\n  followup undo --yes')
+      .action(async (opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/safety.js')).runUndo(ctx, opts));
+      });
+  },
+  backup: (program) => {
+    program
+      .command('backup')
+      .description('a consistent copy of the store (by default into backups/ beside it, keeping ten)')
+      .option('--to <file>', 'write the copy here instead')
+      .addHelpText('after', '\nExamples:\n  followup backup\n  followup backup --to ~/followup-2026-12-01.db')
+      .action(async (opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/safety.js')).runBackup(ctx, opts));
+      });
+  },
+  check: (program) => {
+    program
+      .command('check')
+      .description('check the store for damage (SQLite integrity and foreign keys)')
+      .addHelpText('after', '\nExit 0 and "sound" when all is well; exit 1 with what is damaged and what to do.')
+      .action(async (_opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/safety.js')).runCheck(ctx));
+      });
+  },
+  demo: (program) => {
+    program
+      .command('demo')
+      .description('show the program working on a sample week, in a temporary store')
+      .option('--json', 'print the plan as JSON')
+      .option('--keep', 'keep the temporary store and say where it is')
+      .action(async (opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/demo.js')).runDemo(ctx, opts));
+      });
+  },
+};
+
+/** The command named on the command line, skipping the global options and their values. */
+export function commandName(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--db' || arg === '--today') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return null;
+}
+
+export function buildProgram(argv: readonly string[] = process.argv.slice(2)): AnyCommand {
   const program = new Command()
     .name('followup')
     .description(
-      'A planner for the days after a job interview: whom to contact today, how, and why.\n' +
-        'Thank-you within a day, quiet until the promised decision date, then a call every\n' +
+      'A planner for the days after a job interview: whom to contact today, how, and why. ' +
+        'A thank-you within a day, quiet until the promised decision date, then a call every ' +
         'three to four days to the decision maker, and a gracious close.',
     )
     .version('0.1.0', '-V, --version')
@@ -73,265 +364,10 @@ Daily use:
 Exit codes: 0 done, 1 the store could not be used, 2 the input was wrong.`,
     );
 
-  interviewOptions(
-    program
-      .command('add')
-      .description('record an interview (a new application, or the next round of an active one)')
-      .option('--json', 'print the result as JSON'),
-    false,
-  )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  followup add
-  followup add --company Acme --role "Backend Engineer" --date 2026-11-30 \\
-    --hiring-manager "Dana Reyes" --phone "+1 555 0100" --decision-by 2026-12-04 \\
-    --need "on-call experience" --need "Postgres tuning"`,
-    )
-    .action(async (...args: unknown[]) => {
-      const [opts, cmd] = args as [import('./commands/add.js').AddOptions, AnyCommand];
-      await withContext(cmd, async (ctx) => (await import('./commands/add.js')).runAdd(ctx, opts));
-    });
-
-  program
-    .command('today')
-    .description('whom to contact today, how and why; then who is waiting')
-    .option('--json', 'print the plan as JSON')
-    .addHelpText('after', '\nExamples:\n  followup today\n  followup today --today 2026-12-07 --json')
-    .action(async (opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/today.js')).runToday(ctx, opts));
-    });
-
-  program
-    .command('log')
-    .description('record what happened: thanks-sent, no-answer, voicemail, emailed, spoke, feedback-asked,\n' +
-      'feedback-received, offer-shared, kept-in-touch, loop-closed')
-    .argument('<ref>', 'application number or company name prefix')
-    .argument('<event>', 'what happened')
-    .option('--date <date>', 'when (default: today)')
-    .option('--with <name>', 'whom you spoke or wrote to')
-    .option('--note <text>', 'what was said')
-    .option('--new-date <date>', 'with spoke: the new decision date they gave')
-    .option('--json', 'print the recorded event as JSON')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  followup log 3 thanks-sent
-  followup log acme no-answer
-  followup log 3 spoke --with "Dana Reyes" --new-date 2026-12-16 --note "still interviewing"`,
-    )
-    .action(async (ref, event, opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/log.js')).runLog(ctx, ref, event, opts));
-    });
-
-  program
-    .command('outcome')
-    .description('record how it ended: offer, rejected or withdrawn')
-    .argument('<ref>', 'application number or company name prefix')
-    .argument('<outcome>', 'offer, rejected or withdrawn')
-    .option('--date <date>', 'when (default: today)')
-    .option('--note <text>', 'what was said')
-    .option('--not-interested', 'with rejected: no keep-in-touch reminders')
-    .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nExamples:\n  followup outcome 3 rejected\n  followup outcome acme offer --date 2026-12-09')
-    .action(async (ref, outcome, opts, cmd) => {
-      await withContext(cmd, async (ctx) =>
-        (await import('./commands/outcome.js')).runOutcome(ctx, ref, outcome, opts),
-      );
-    });
-
-  program
-    .command('list')
-    .description('the active applications, one line each')
-    .option('--all', 'every application, ended ones too')
-    .option('--json', 'print an array of objects')
-    .addHelpText('after', '\nExamples:\n  followup list\n  followup list --all --json')
-    .action(async (opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/list.js')).runList(ctx, opts));
-    });
-
-  program
-    .command('show')
-    .description('everything about one application, with its timeline and what comes next')
-    .argument('<ref>', 'application number or company name prefix')
-    .option('--json', 'print one object')
-    .addHelpText('after', '\nExamples:\n  followup show 3\n  followup show acme --json')
-    .action(async (ref, opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/show.js')).runShow(ctx, ref, opts));
-    });
-
-  interviewOptions(
-    program
-      .command('edit')
-      .description('change recorded facts: decision date, contacts, needs, notes')
-      .argument('<ref>', 'application number or company name prefix')
-      .option('--calls', 'the contact may be phoned again')
-      .option('--no-calls', 'the contact asked not to be phoned')
-      .option('--contact <name>', 'whom --no-calls/--calls is about (default: the hiring manager)')
-      .option('--json', 'print the application as JSON'),
-    true,
-  )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  followup edit 3 --decision-by 2026-12-11
-  followup edit 3 --hiring-manager "Dana Reyes" --email dana@acme.example
-  followup edit 3 --no-calls --contact "Sam Lee"`,
-    )
-    .action(async (...args: unknown[]) => {
-      const [ref, opts, cmd] = args as [string, import('./commands/edit.js').EditOptions, AnyCommand];
-      await withContext(cmd, async (ctx) => (await import('./commands/edit.js')).runEdit(ctx, ref, opts));
-    });
-
-  program
-    .command('draft')
-    .description('a letter or call script for an application, from a template')
-    .argument('<kind>', DRAFT_KINDS.join(', '))
-    .argument('<ref>', 'application number or company name prefix')
-    .option('--to <name>', 'address it to this recorded contact (one thank-you per interviewer)')
-    .option('--out <file>', 'write it to a file (private, 0600) instead of printing it')
-    .option('--edit', 'open it in $VISUAL or $EDITOR before printing or writing it')
-    .option('--mark-sent', 'also log it as sent (thanks-sent, emailed, feedback-asked, ...)')
-    .option('--name-company', 'share-offer: name the employer whose offer you have')
-    .option('--prefer', 'share-offer: say this is still the role you would most like')
-    .option('--reason <text>', 'keep-in-touch: why you are getting back in touch')
-    .addHelpText(
-      'after',
-      `
-Kinds:
-  thanks          thank-you note after an interview (one per interviewer with --to)
-  check-in        polite, assertive email asking where the decision stands
-  call            call script for a status chase, with a voicemail version
-  feedback        after a rejection: thanks, and a request for feedback and advice
-  thank-feedback  thanks for feedback received, and what you will do with it
-  share-offer     tell them truthfully about a real, recorded offer; ask their timeline
-  close-loop      a gracious last note after unanswered chases
-  keep-in-touch   a short note that keeps you in mind for the next opening
-
-Examples:
-  followup config set name "Alex Morgan"      (once: letters are signed with it)
-  followup draft thanks 3
-  followup draft thanks 3 --to "Priya Natarajan" --out priya.txt
-  followup draft check-in acme --edit --mark-sent
-  followup draft call 3
-  followup draft feedback 5
-  followup draft thank-feedback 5
-  followup draft share-offer 2 --prefer
-  followup draft close-loop 6 --mark-sent
-  followup draft keep-in-touch 5 --reason "I just finished a course on distributed systems"
-
-Templates: your own in ~/.config/followup/templates/<kind>.hbs replace the built-in
-ones; see followup templates --help.`,
-    )
-    .action(async (kind, ref, opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/draft.js')).runDraft(ctx, kind, ref, opts));
-    });
-
-  const templates = program
-    .command('templates')
-    .description('the letters\' templates: which are in use, edit your own, check them')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  followup templates list
-  followup templates edit thanks      (copies the built-in one to your folder, opens $EDITOR)
-  followup templates check`,
-    );
-  templates
-    .command('list')
-    .description('which template each kind uses')
-    .option('--json', 'print an array')
-    .action(async (opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/templates.js')).runTemplatesList(ctx, opts));
-    });
-  templates
-    .command('edit')
-    .description('make a kind\'s template your own and open it in the editor')
-    .argument('<kind>', DRAFT_KINDS.join(', '))
-    .action(async (kind, _opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/templates.js')).runTemplatesEdit(ctx, kind));
-    });
-  templates
-    .command('check')
-    .description('parse and try every template of your own; report problems with file and line')
-    .action(async (_opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/templates.js')).runTemplatesCheck(ctx));
-    });
-
-  const config = program
-    .command('config')
-    .description('the cadence settings and who you are (for letters)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  followup config list
-  followup config get minGapDays
-  followup config set holidays 2026-12-24,2026-12-25
-  followup config set name "Alex Morgan"`,
-    );
-  config
-    .command('list')
-    .description('every setting with its value')
-    .option('--json', 'print an object')
-    .action(async (opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/config.js')).runConfigList(ctx, opts));
-    });
-  config
-    .command('get')
-    .description('one setting\'s value')
-    .argument('<key>', 'the setting')
-    .action(async (key, _opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/config.js')).runConfigGet(ctx, key));
-    });
-  config
-    .command('set')
-    .description('change a setting (checked)')
-    .argument('<key>', 'the setting')
-    .argument('<value>', 'its new value')
-    .action(async (key, value, _opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/config.js')).runConfigSet(ctx, key, value));
-    });
-
-  program
-    .command('undo')
-    .description('reverse the last change (add, log, outcome, edit, config); repeat to go further back')
-    .option('-y, --yes', 'do not ask (needed without a terminal)')
-    .option('--json', 'print what was undone as JSON')
-    .addHelpText('after', '\nExamples:\n  followup undo\n  followup undo --yes')
-    .action(async (opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/safety.js')).runUndo(ctx, opts));
-    });
-
-  program
-    .command('backup')
-    .description('a consistent copy of the store (by default into backups/ beside it, keeping ten)')
-    .option('--to <file>', 'write the copy here instead')
-    .addHelpText('after', '\nExamples:\n  followup backup\n  followup backup --to ~/followup-2026-12-01.db')
-    .action(async (opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/safety.js')).runBackup(ctx, opts));
-    });
-
-  program
-    .command('check')
-    .description('check the store for damage (SQLite integrity and foreign keys)')
-    .addHelpText('after', '\nExit 0 and "sound" when all is well; exit 1 with what is damaged and what to do.')
-    .action(async (_opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/safety.js')).runCheck(ctx));
-    });
-
-  program
-    .command('demo')
-    .description('show the program working on a sample week, in a temporary store')
-    .option('--json', 'print the plan as JSON')
-    .option('--keep', 'keep the temporary store and say where it is')
-    .action(async (opts, cmd) => {
-      await withContext(cmd, async (ctx) => (await import('./commands/demo.js')).runDemo(ctx, opts));
-    });
+  // Register only the command being run when it is known; everything for help and suggestions.
+  const name = commandName(argv);
+  if (name !== null && Object.prototype.hasOwnProperty.call(COMMANDS, name)) COMMANDS[name](program);
+  else for (const register of Object.values(COMMANDS)) register(program);
 
   return program;
 }
@@ -370,7 +406,7 @@ function isPromptAbort(err: unknown): boolean {
 
 /** Run the program on argv and return the exit code. */
 export async function main(argv: string[] = process.argv): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(argv.slice(2));
   try {
     await program.parseAsync(argv);
     return EXIT_OK;

@@ -157,9 +157,17 @@ export type Selection = 'all' | 'active' | 'planned';
 const SELECTION_WHERE: Record<Selection, string> = {
   all: '1',
   active: "a.status = 'active'",
-  // What `today` needs: active work and rejections (feedback, thanks, keep in touch); offers are
-  // read separately (listOffers), and withdrawn or unanswered applications list nothing.
-  planned: "a.status IN ('active', 'rejected')",
+  // What `today` needs: active work, and rejections with something still to do (cadence rule 8:
+  // keep in touch unless not interested, ask for feedback, thank for feedback). Offers are read
+  // separately (listOffers); withdrawn and unanswered applications list nothing. The conditions
+  // mirror rule 8 exactly, so the history costs nothing.
+  planned: `a.status = 'active' OR (a.status = 'rejected' AND (
+      a.not_interested = 0
+      OR NOT EXISTS (SELECT 1 FROM events q WHERE q.application_id = a.id
+        AND q.type IN ('feedback-asked', 'feedback-received') AND q.date >= a.outcome_date)
+      OR EXISTS (SELECT 1 FROM events f WHERE f.application_id = a.id AND f.type = 'feedback-received'
+        AND NOT EXISTS (SELECT 1 FROM events t WHERE t.application_id = a.id
+          AND t.type = 'thanks-sent' AND t.date >= f.date))))`,
 };
 
 /** The followup store over one SQLite file. */
@@ -472,10 +480,12 @@ export class Store {
         notInterested: a.not_interested === 1,
       });
     }
-    const sub = `application_id IN (SELECT id FROM applications a WHERE ${where})`;
+    // The selection is evaluated once; the related rows are read by id through an index.
+    const sub = 'application_id IN (SELECT value FROM json_each(?))';
+    const ids = JSON.stringify(apps.map((a) => a.id));
     for (const r of this.db
       .prepare(`SELECT * FROM rounds WHERE ${sub} ORDER BY application_id, number`)
-      .all(...params) as RoundRow[]) {
+      .all(ids) as RoundRow[]) {
       byId.get(r.application_id)?.rounds.push({
         id: r.id,
         number: r.number,
@@ -489,7 +499,7 @@ export class Store {
     }
     for (const c of this.db
       .prepare(`SELECT * FROM contacts WHERE ${sub} ORDER BY application_id, position, id`)
-      .all(...params) as ContactRow[]) {
+      .all(ids) as ContactRow[]) {
       byId.get(c.application_id)?.contacts.push({
         id: c.id,
         name: c.name,
@@ -501,13 +511,13 @@ export class Store {
     }
     for (const f of this.db
       .prepare(`SELECT application_id, kind, text FROM facts WHERE ${sub} ORDER BY id`)
-      .all(...params) as FactRow[]) {
+      .all(ids) as FactRow[]) {
       const app = byId.get(f.application_id);
       if (app) (f.kind === 'need' ? app.needs : app.expand).push(f.text);
     }
     for (const e of this.db
       .prepare(`SELECT * FROM events WHERE ${sub} ORDER BY application_id, date, id`)
-      .all(...params) as EventRow[]) {
+      .all(ids) as EventRow[]) {
       byId.get(e.application_id)?.events.push({
         id: e.id,
         type: e.type,
