@@ -1,4 +1,5 @@
 /** What every command gets: the store's path, today's date, the streams, and whether it may ask. */
+import { isatty } from 'node:tty';
 import { format } from 'date-fns/format';
 import { parseUserDate } from './core/dates.js';
 import type { CalendarDate } from './core/types.js';
@@ -23,7 +24,6 @@ export interface Context {
   interactive: boolean;
   output: Output;
   env: NodeJS.ProcessEnv;
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Open the store (once per run). */
   openStore(): Store;
   /** Close what was opened. */
@@ -49,8 +49,8 @@ export function createContext(opts: GlobalOptions, proc: NodeJS.Process = proces
   const realToday = localToday();
   const today = todayText ? parseUserDate(todayText, realToday, opts.today ? '--today' : 'FOLLOWUP_TODAY') : realToday;
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI !== 'false';
-  const interactive =
-    opts.input && !ci && Boolean((proc.stdin as { isTTY?: boolean }).isTTY) && Boolean((proc.stderr as { isTTY?: boolean }).isTTY);
+  // isatty(0) rather than process.stdin: touching process.stdin opens a stream, which costs time.
+  const interactive = opts.input && !ci && isatty(0) && Boolean((proc.stderr as { isTTY?: boolean }).isTTY);
   let store: Store | null = null;
   return {
     storePath: dbFlag ?? defaultStorePath(env),
@@ -59,7 +59,6 @@ export function createContext(opts: GlobalOptions, proc: NodeJS.Process = proces
     interactive,
     output,
     env,
-    stdin: proc.stdin,
     openStore() {
       store ??= Store.open({
         file: this.storePath,

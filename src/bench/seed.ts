@@ -115,14 +115,15 @@ export function generateRecords(opts: SeedOptions): RecordInput[] {
       record.outcome = stage;
       record.outcomeDate = outcomeDate;
       if (stage === 'rejected') {
-        if (chance(0.9)) log('feedback-asked', upTo(addWorkdays(outcomeDate, 1, [])));
+        // Someone who has used followup for a while has acted on the old items: feedback asked,
+        // feedback thanked for, and keep-in-touch kept up only with the few companies they like.
+        if (!recent || chance(0.6)) log('feedback-asked', upTo(addWorkdays(outcomeDate, 1, [])));
         if (chance(0.4)) {
           const f = upTo(addWorkdays(outcomeDate, between(3, 8), []));
           log('feedback-received', f, { note: 'more depth on system design' });
-          if (chance(0.9)) log('thanks-sent', upTo(addWorkdays(f, 1, [])));
+          if (!recent || chance(0.5)) log('thanks-sent', upTo(addWorkdays(f, 1, [])));
         }
-        // Most people keep in touch with a few companies only.
-        record.notInterested = !recent && chance(0.85);
+        record.notInterested = !recent && chance(0.9);
         if (!record.notInterested) {
           for (let k = addDays(outcomeDate, between(80, 95)); k < addDays(today, -20); k = addDays(k, between(80, 95))) {
             log('kept-in-touch', nextWorkday(k, []));

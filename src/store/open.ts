@@ -120,10 +120,23 @@ function loadDriver(): typeof BetterSqlite3 {
   return require('better-sqlite3') as typeof BetterSqlite3;
 }
 
+/**
+ * The compiled addon's path, handed to better-sqlite3 directly: its default lookup (the
+ * `bindings` package) searches several folders and parses a stack trace on every start.
+ */
+function nativeBinding(): string | undefined {
+  try {
+    const file = path.join(path.dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    return fs.existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Open another connection to a file, read-only (for copies and checks). */
 export function openReadOnly(file: string): Database {
   const Sqlite = loadDriver();
-  return new Sqlite(file, { readonly: true, fileMustExist: true });
+  return new Sqlite(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
 }
 
 /**
@@ -168,7 +181,11 @@ export function openDatabase(opts: OpenOptions): Database {
   const Sqlite = loadDriver();
   let db: Database | undefined;
   try {
-    db = new Sqlite(opts.file, { fileMustExist: true, timeout: opts.busyTimeoutMs ?? 5000 });
+    db = new Sqlite(opts.file, {
+      fileMustExist: true,
+      timeout: opts.busyTimeoutMs ?? 5000,
+      nativeBinding: nativeBinding(),
+    });
     // Read before any write: a foreign or newer file must be left exactly as it was.
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw newerStoreError(opts.file, version);

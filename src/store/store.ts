@@ -1,5 +1,4 @@
 /** The store: every SQL statement of followup, behind methods named for the domain. */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RecordedOffer } from '../core/cadence.js';
@@ -146,6 +145,12 @@ export interface JournalEntry {
 
 /** How many changes `undo` can walk back. */
 const JOURNAL_LIMIT = 1000;
+
+/** A random UUID; node:crypto is loaded only by commands that write. */
+function randomUUID(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('node:crypto') as typeof import('node:crypto')).randomUUID();
+}
 
 function isAsync(fn: unknown): boolean {
   return typeof fn === 'function' && fn.constructor?.name === 'AsyncFunction';

@@ -13,7 +13,12 @@ export interface Asker {
 
 /** An asker that writes its questions to stderr, keeping stdout for data. */
 export async function createAsker(): Promise<Asker> {
-  const prompts: Prompts = await import('@inquirer/prompts');
+  // bin/followup compiles the bundle with V8's code cache, where import() is unavailable; it
+  // provides this function instead. Elsewhere (tests) the plain import() works.
+  const viaShim = (globalThis as Record<symbol, unknown>)[Symbol.for('followup.import')] as
+    | ((specifier: string) => Promise<Prompts>)
+    | undefined;
+  const prompts: Prompts = viaShim ? await viaShim('@inquirer/prompts') : await import('@inquirer/prompts');
   const context = { output: process.stderr, input: process.stdin };
   return {
     async text(message, opts = {}) {
