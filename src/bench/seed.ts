@@ -82,12 +82,13 @@ export function generateRecords(opts: SeedOptions): RecordInput[] {
     };
     for (const r of rounds) if (chance(0.9)) log('thanks-sent', upTo(addWorkdays(r.date, between(0, 1), [])));
 
-    // The stage: recent interviews are mostly still active; older ones have ended one way or another.
+    // The stage: recent interviews are mostly still active; older ones have ended one way or
+    // another (the offers too: an offer in hand ends a search, so none is recent).
     const recent = age <= 30;
     const roll = rand();
     const stage = recent
-      ? roll < 0.8 ? 'active' : roll < 0.92 ? 'rejected' : roll < 0.96 ? 'withdrawn' : 'offer'
-      : roll < 0.45 ? 'rejected' : roll < 0.75 ? 'no-response' : roll < 0.92 ? 'withdrawn' : 'offer';
+      ? roll < 0.82 ? 'active' : roll < 0.95 ? 'rejected' : 'withdrawn'
+      : roll < 0.45 ? 'rejected' : roll < 0.75 ? 'no-response' : roll < 0.92 || age < 120 ? 'withdrawn' : 'offer';
     const decision = last.decisionBy ?? addWorkdays(last.date, 5, []);
     // Chases after the decision date, three or four days apart.
     const attempts = stage === 'no-response' ? 4 : stage === 'active' ? between(0, 3) : between(0, 2);

@@ -147,8 +147,9 @@ export function runDemo(ctx: Context, opts: DemoOptions): void {
   const store = Store.open({ file, explicit: true });
   try {
     fillDemoStore(store, day);
-    const apps = store.listApplications('planned');
-    const plan = planToday(apps, store.getConfig(), day, store.listOffers());
+    const config = store.getConfig();
+    const apps = store.listPlanned(day, config.keepInTouchDays);
+    const plan = planToday(apps, config, day, store.listOffers());
     if (opts.json) {
       ctx.output.json({ store: opts.keep ? file : null, ...plan });
     } else {

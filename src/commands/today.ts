@@ -1,5 +1,6 @@
 /** `followup today`: whom to contact today, how, and why. */
 import { planToday } from '../core/cadence.js';
+import { nextWorkday } from '../core/calendar.js';
 import type { Context } from '../context.js';
 import { renderToday } from '../ui/today-view.js';
 
@@ -11,7 +12,7 @@ export interface TodayOptions {
 export function runToday(ctx: Context, opts: TodayOptions): void {
   const store = ctx.openStore();
   const config = store.getConfig();
-  const apps = store.listApplications('planned');
+  const apps = store.listPlanned(nextWorkday(ctx.today, config.holidays), config.keepInTouchDays);
   const plan = planToday(apps, config, ctx.today, store.listOffers());
   if (opts.json) {
     ctx.output.json({

@@ -20,11 +20,11 @@ const JOURNALLED: Record<string, readonly string[]> = {
  * Undo triggers (after sqlite.org's undo/redo note): each change to a journalled table records
  * the SQL that reverses it, under the newest journal entry, unless undo itself is running.
  */
-function undoTriggers(): string {
+function undoTriggers(tables: Record<string, readonly string[]> = JOURNALLED): string {
   const log = (sql: string) =>
     `INSERT INTO undo_log (journal_id, sql) VALUES ((SELECT max(id) FROM journal), ${sql});`;
   const when = 'WHEN (SELECT suspended FROM journal_state) = 0';
-  return Object.entries(JOURNALLED)
+  return Object.entries(tables)
     .map(([table, columns]) => {
       const sets = columns.map((c, i) => `'${i === 0 ? '' : ','}${c}=' || quote(old.${c})`).join(' || ');
       const values = columns.map((c) => `',' || quote(old.${c})`).join(' || ');
@@ -38,6 +38,28 @@ function undoTriggers(): string {
     })
     .join('\n');
 }
+
+/** Whether a rejected application still has a feedback item to list (cadence rule 8). */
+const FEEDBACK_PENDING_SQL = `(a.status = 'rejected' AND (
+    NOT EXISTS (SELECT 1 FROM events q WHERE q.application_id = a.id
+      AND q.type IN ('feedback-asked', 'feedback-received') AND q.date >= a.outcome_date)
+    OR EXISTS (SELECT 1 FROM events f WHERE f.application_id = a.id AND f.type = 'feedback-received'
+      AND NOT EXISTS (SELECT 1 FROM events t WHERE t.application_id = a.id
+        AND t.type = 'thanks-sent' AND t.date >= f.date))))`;
+
+/**
+ * The derived columns `today` filters on, so that it reads active work and not the history:
+ * `feedback_pending`; `last_activity`, the later of the outcome and the last event (the base
+ * of the keep-in-touch timer); and `settled`, true when nothing can be listed again until
+ * something new is logged (ended without a rejection, or rejected, not interested, and no
+ * feedback item pending). Kept up to date by the store on every write.
+ */
+export const DERIVED_SET_SQL = `
+  feedback_pending = ${FEEDBACK_PENDING_SQL},
+  last_activity = max(coalesce(a.outcome_date, ''),
+    coalesce((SELECT max(e.date) FROM events e WHERE e.application_id = a.id), '')),
+  settled = (a.status IN ('withdrawn', 'offer', 'no-response')
+    OR (a.status = 'rejected' AND a.not_interested = 1 AND NOT ${FEEDBACK_PENDING_SQL}))`;
 
 /** Each entry moves the schema from version i to i + 1. Never edit a released one: add another. */
 export const MIGRATIONS: readonly string[] = [
@@ -129,6 +151,20 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE journal_state (suspended INTEGER NOT NULL);
   INSERT INTO journal_state (suspended) VALUES (0);
   ${undoTriggers()}
+  `,
+  // 3: derived columns, so that today reads active work and not the history.
+  `
+  ALTER TABLE applications ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE applications ADD COLUMN feedback_pending INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE applications ADD COLUMN last_activity TEXT NOT NULL DEFAULT '';
+  UPDATE journal_state SET suspended = 1;
+  UPDATE applications AS a SET ${DERIVED_SET_SQL};
+  UPDATE journal_state SET suspended = 0;
+  CREATE INDEX applications_planned ON applications (settled, status, last_activity);
+  DROP TRIGGER applications_undo_insert;
+  DROP TRIGGER applications_undo_update;
+  DROP TRIGGER applications_undo_delete;
+  ${undoTriggers({ applications: [...JOURNALLED.applications, 'settled', 'feedback_pending', 'last_activity'] })}
   `,
 ];
 

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RecordedOffer } from '../core/cadence.js';
+import { addDays } from '../core/calendar.js';
 import { configFromStored, type Config } from '../core/config.js';
 import type {
   Application,
@@ -16,6 +17,7 @@ import type {
 } from '../core/types.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { prepareBackupPath, pruneBackups, writeBackup } from './backup.js';
+import { DERIVED_SET_SQL } from './schema.js';
 import { explainSqliteError, openDatabase, openReadOnly, type Database, type OpenOptions } from './open.js';
 
 /** A contact as typed on `add`/`edit`. */
@@ -157,23 +159,21 @@ function isAsync(fn: unknown): boolean {
 }
 
 /** Which applications to read. */
-export type Selection = 'all' | 'active' | 'planned';
+export type Selection = 'all' | 'active';
 
 const SELECTION_WHERE: Record<Selection, string> = {
   all: '1',
   active: "a.status = 'active'",
-  // What `today` needs: active work, and rejections with something still to do (cadence rule 8:
-  // keep in touch unless not interested, ask for feedback, thank for feedback). Offers are read
-  // separately (listOffers); withdrawn and unanswered applications list nothing. The conditions
-  // mirror rule 8 exactly, so the history costs nothing.
-  planned: `a.status = 'active' OR (a.status = 'rejected' AND (
-      a.not_interested = 0
-      OR NOT EXISTS (SELECT 1 FROM events q WHERE q.application_id = a.id
-        AND q.type IN ('feedback-asked', 'feedback-received') AND q.date >= a.outcome_date)
-      OR EXISTS (SELECT 1 FROM events f WHERE f.application_id = a.id AND f.type = 'feedback-received'
-        AND NOT EXISTS (SELECT 1 FROM events t WHERE t.application_id = a.id
-          AND t.type = 'thanks-sent' AND t.date >= f.date))))`,
 };
+
+/**
+ * What `today` plans over: active work, and rejections with something to list (cadence rule 8):
+ * a feedback item, or keep-in-touch once its timer has run (the parameter is the latest
+ * last_activity whose timer has run by today). Everything else is skipped through an index, so
+ * the history costs nothing; offers are read separately (listOffers).
+ */
+const PLANNED_WHERE = `a.settled = 0 AND (a.status = 'active'
+  OR (a.status = 'rejected' AND (a.feedback_pending = 1 OR a.last_activity <= ?)))`;
 
 /** The followup store over one SQLite file. */
 export class Store {
@@ -244,6 +244,11 @@ export class Store {
     this.db.prepare('DELETE FROM journal WHERE id <= ?').run(oldest);
   }
 
+  /** Recompute an application's derived columns (see DERIVED_SET_SQL) after a change to it. */
+  private refreshSettled(appId: number): void {
+    this.db.prepare(`UPDATE applications AS a SET ${DERIVED_SET_SQL} WHERE a.id = ?`).run(appId);
+  }
+
   /** "#3 Acme, Backend Engineer", for journal summaries. */
   private label(appId: number): string {
     const row = this.db.prepare('SELECT company, role FROM applications WHERE id = ?').get(appId) as
@@ -300,6 +305,7 @@ export class Store {
         for (const e of r.events) {
           event.run(e.uuid ?? randomUUID(), id, e.type, e.date, e.withName ?? null, e.note ?? null, e.newDate ?? null, now);
         }
+        this.refreshSettled(id);
       }
       return ids;
     };
@@ -435,6 +441,14 @@ export class Store {
   /** Applications with everything recorded about them, by id. */
   listApplications(selection: Selection = 'all'): Application[] {
     return this.read(() => this.load(SELECTION_WHERE[selection], []));
+  }
+
+  /**
+   * The applications that may list something by `upTo` (see PLANNED_WHERE): today, or on a
+   * weekend the next working day, whose list `today` counts as lined up.
+   */
+  listPlanned(upTo: CalendarDate, keepInTouchDays: number): Application[] {
+    return this.read(() => this.load(PLANNED_WHERE, [addDays(upTo, -keepInTouchDays)]));
   }
 
   /** The offers recorded on any application (cadence rule 9). */
@@ -705,6 +719,7 @@ export class Store {
       if (event.type === 'loop-closed') {
         this.db.prepare("UPDATE applications SET status = 'no-response' WHERE id = ? AND status = 'active'").run(appId);
       }
+      this.refreshSettled(appId);
       return {
         id: Number(info.lastInsertRowid),
         type: event.type,
@@ -731,6 +746,7 @@ export class Store {
            WHERE id = ?`,
         )
         .run(outcome, outcome, date, note, notInterested ? 1 : 0, appId);
+      this.refreshSettled(appId);
     });
   }
 
@@ -766,6 +782,7 @@ export class Store {
         this.db.prepare('UPDATE contacts SET no_calls = ? WHERE id = ?').run(changes.noCalls.value ? 1 : 0, contact.id);
         noCallsContact = contact.name;
       }
+      this.refreshSettled(appId);
       return { noCallsContact };
     });
   }

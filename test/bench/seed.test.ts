@@ -1,0 +1,94 @@
+/**
+ * The benchmark's seeder makes exactly the stores it is asked for, and `followup today` on a
+ * seeded store plans exactly what the pure core plans over every record: the store's shortcut
+ * past the history (settled, feedback_pending, last_activity) leaves nothing out.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateRecords } from '../../src/bench/seed.js';
+import { planToday, recordedOffers } from '../../src/core/cadence.js';
+import { Store } from '../../src/store/store.js';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const N = 600;
+let dir: string;
+let db: string;
+
+function followup(args: string[]): string {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'followup'), '--db', db, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CI: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (r.status !== 0) throw new Error(`followup ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'followup-seed-'));
+  db = path.join(dir, 'seeded.db');
+  // The exact command line other tools use: npm run bench:seed -- --db PATH --applications N
+  const r = spawnSync('npm', ['run', '--silent', 'bench:seed', '--', '--db', db, '--applications', String(N)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (r.status !== 0) throw new Error(`bench:seed failed: ${r.stderr}`);
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('bench:seed', () => {
+  it(`creates exactly ${N} applications, a realistic mix`, () => {
+    const conn = new Database(db, { readonly: true });
+    try {
+      const rows = conn.prepare('SELECT status, count(*) AS n FROM applications GROUP BY status').all() as {
+        status: string;
+        n: number;
+      }[];
+      const count = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+      expect(rows.reduce((sum, r) => sum + r.n, 0)).toBe(N);
+      for (const status of ['active', 'rejected', 'no-response', 'withdrawn', 'offer']) {
+        expect(count[status] ?? 0).toBeGreaterThan(0);
+      }
+      // Most of the history is closed.
+      expect(count.active).toBeLessThan(N * 0.2);
+      const rounds = conn.prepare('SELECT max(number) AS m FROM rounds').get() as { m: number };
+      expect(rounds.m).toBeGreaterThanOrEqual(2);
+      expect((conn.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n).toBeGreaterThan(N);
+    } finally {
+      conn.close();
+    }
+  });
+
+  it('is deterministic from its seed', () => {
+    const a = generateRecords({ applications: 50, seed: 7, today: '2026-12-07' });
+    const b = generateRecords({ applications: 50, seed: 7, today: '2026-12-07' });
+    const c = generateRecords({ applications: 50, seed: 8, today: '2026-12-07' });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify(a)).not.toBe(JSON.stringify(c));
+  });
+
+  for (const today of ['2026-12-07', '2026-12-09', '2026-12-12', '2027-02-15']) {
+    it(`today --json on ${today} equals the pure core's plan over every record`, () => {
+      const store = Store.open({ file: db, explicit: true });
+      let expected;
+      try {
+        const all = store.listApplications('all');
+        expected = planToday(all, store.getConfig(), today, recordedOffers(all));
+      } finally {
+        store.close();
+      }
+      const actual = JSON.parse(followup(['--today', today, 'today', '--json']));
+      expect(actual.items.length + actual.waiting.length).toBeGreaterThan(0);
+      expect(actual.items).toEqual(expected.items);
+      expect(actual.waiting).toEqual(expected.waiting);
+      expect(actual.linedUp).toBe(expected.linedUp);
+      expect(actual.workday).toBe(expected.workday);
+    });
+  }
+});
