@@ -1,6 +1,6 @@
 /** What every command gets: the store's path, today's date, the streams, and whether it may ask. */
 import { isatty } from 'node:tty';
-import { format } from 'date-fns/format';
+import { formatISO } from 'date-fns/formatISO';
 import { parseUserDate } from './core/dates.js';
 import type { CalendarDate } from './core/types.js';
 import { Store } from './store/store.js';
@@ -32,7 +32,7 @@ export interface Context {
 
 /** Today's local calendar date: the one place that reads the clock for planning. */
 export function localToday(): CalendarDate {
-  return format(new Date(), 'yyyy-MM-dd');
+  return formatISO(new Date(), { representation: 'date' });
 }
 
 /** Build the context from the global options and the process. */
