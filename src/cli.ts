@@ -282,6 +282,73 @@ const COMMANDS: Record<string, (program: AnyCommand) => void> = {
         await withContext(cmd, async (ctx) => (await import('./commands/config.js')).runConfigSet(ctx, key, value));
       });
   },
+  agenda: (program) => {
+    program
+      .command('agenda')
+      .description('the coming days, each working day with what becomes due on it if nothing is logged')
+      .option('--days <n>', 'how many days (default 14)')
+      .option('--json', 'print the days as JSON')
+      .addHelpText('after', '\nExamples:\n  followup agenda\n  followup agenda --days 30 --json')
+      .action(async (opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/agenda.js')).runAgenda(ctx, opts));
+      });
+  },
+  export: (program) => {
+    program
+      .command('export')
+      .description('the plan as a calendar (ics), everything as JSON, or a spreadsheet (csv)')
+      .option('--format <format>', 'json (default), ics or csv')
+      .option('--out <file>', 'write to this file (private, 0600) instead of stdout')
+      .addHelpText(
+        'after',
+        `
+Formats:
+  json  everything (settings, applications, rounds, contacts, events, outcomes) with stable
+        UUIDs, for backups and for followup import
+  ics   one all-day event per application's next action, with a 09:00 reminder; re-importing
+        into Google Calendar, Apple Calendar, Thunderbird or khal updates instead of duplicating
+  csv   one row per application, for spreadsheets (formula-like cells are neutralised)
+
+Examples:
+  followup export --format json --out followup-backup.json
+  followup export --format ics --out followup.ics
+  followup export --format csv > applications.csv`,
+      )
+      .action(async (opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/export.js')).runExport(ctx, opts));
+      });
+  },
+  import: (program) => {
+    program
+      .command('import')
+      .description('read a JSON export back: checked first, all or nothing, matched by UUID (twice adds nothing)')
+      .argument('<file>', 'a file made by followup export --format json')
+      .option('--json', 'print what was added as JSON')
+      .addHelpText('after', '\nExamples:\n  followup import followup-backup.json\n  followup undo     (takes an import back)')
+      .action(async (file, opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/import.js')).runImport(ctx, file, opts));
+      });
+  },
+  report: (program) => {
+    program
+      .command('report')
+      .description('proof of job search: every interview, contact, letter and outcome in a period, with counts')
+      .option('--from <date>', 'the first day')
+      .option('--to <date>', 'the last day')
+      .option('--format <format>', 'md (default), csv or html')
+      .option('--out <file>', 'write to this file (private, 0600) instead of stdout')
+      .addHelpText(
+        'after',
+        `
+Examples:
+  followup report --from 2026-11-01 --to 2026-11-30
+  followup report --from 2026-11-01 --to 2026-11-30 --format html --out november.html
+  followup report --from 2026-11-01 --to 2026-11-30 --format csv > november.csv`,
+      )
+      .action(async (opts, cmd) => {
+        await withContext(cmd, async (ctx) => (await import('./commands/report.js')).runReport(ctx, opts));
+      });
+  },
   undo: (program) => {
     program
       .command('undo')

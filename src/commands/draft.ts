@@ -9,6 +9,7 @@ import { renderTemplate } from '../drafts/render.js';
 import { templateFor } from '../drafts/templates.js';
 import { StoreError, UsageError } from '../errors.js';
 import { cleanText } from './interview-flags.js';
+import { writePrivate } from './write-file.js';
 
 export interface DraftOptions {
   to?: string;
@@ -57,24 +58,6 @@ function editText(ctx: Context, text: string): string {
     return fs.readFileSync(file, 'utf8');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Write the letter privately (0600), replacing the file whole or not at all. */
-function writePrivate(file: string, text: string): void {
-  const dir = path.dirname(path.resolve(file));
-  if (!fs.existsSync(dir)) {
-    throw new UsageError(`--out: the folder ${dir} does not exist. Create it first or choose another path.`);
-  }
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
-    fs.chmodSync(temp, 0o600);
-    fs.renameSync(temp, file);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    if (err instanceof UsageError) throw err;
-    throw new StoreError(`Could not write ${file}: ${(err as Error).message}. Nothing was written.`, 'io', { cause: err });
   }
 }
 

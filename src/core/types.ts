@@ -44,6 +44,8 @@ export const CONTACT_EVENTS: readonly EventType[] = ['no-answer', 'voicemail', '
 /** One interview of an application. */
 export interface Round {
   id: number;
+  /** Stable identity across exports and imports (set by the store). */
+  uuid?: string;
   number: number;
   date: CalendarDate;
   time: string | null;
@@ -56,6 +58,8 @@ export interface Round {
 /** A person at the company. */
 export interface Contact {
   id: number;
+  /** Stable identity across exports and imports (set by the store). */
+  uuid?: string;
   name: string;
   role: ContactRole;
   phone: string | null;
@@ -66,6 +70,8 @@ export interface Contact {
 /** Something that happened, as logged by the user. */
 export interface FollowupEvent {
   id: number;
+  /** Stable identity across exports and imports (set by the store). */
+  uuid?: string;
   type: EventType;
   date: CalendarDate;
   withName: string | null;

@@ -54,12 +54,18 @@ const FEEDBACK_PENDING_SQL = `(a.status = 'rejected' AND (
  * something new is logged (ended without a rejection, or rejected, not interested, and no
  * feedback item pending). Kept up to date by the store on every write.
  */
+const LAST_ACTIVITY_SQL = `max(coalesce(a.outcome_date, ''),
+    coalesce((SELECT max(e.date) FROM events e WHERE e.application_id = a.id), ''))`;
+const SETTLED_SQL = `(a.status IN ('withdrawn', 'offer', 'no-response')
+    OR (a.status = 'rejected' AND a.not_interested = 1 AND NOT ${FEEDBACK_PENDING_SQL}))`;
+
 export const DERIVED_SET_SQL = `
   feedback_pending = ${FEEDBACK_PENDING_SQL},
-  last_activity = max(coalesce(a.outcome_date, ''),
-    coalesce((SELECT max(e.date) FROM events e WHERE e.application_id = a.id), '')),
-  settled = (a.status IN ('withdrawn', 'offer', 'no-response')
-    OR (a.status = 'rejected' AND a.not_interested = 1 AND NOT ${FEEDBACK_PENDING_SQL}))`;
+  last_activity = ${LAST_ACTIVITY_SQL},
+  settled = ${SETTLED_SQL}`;
+
+/** The same values as a row, in the order (settled, feedback_pending, last_activity). */
+export const DERIVED_VALUES_SQL = `${SETTLED_SQL}, ${FEEDBACK_PENDING_SQL}, ${LAST_ACTIVITY_SQL}`;
 
 /** Each entry moves the schema from version i to i + 1. Never edit a released one: add another. */
 export const MIGRATIONS: readonly string[] = [

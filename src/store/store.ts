@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RecordedOffer } from '../core/cadence.js';
+import type { Archive } from '../export/archive.js';
 import { addDays } from '../core/calendar.js';
 import { configFromStored, type Config } from '../core/config.js';
 import type {
@@ -17,7 +18,7 @@ import type {
 } from '../core/types.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { prepareBackupPath, pruneBackups, writeBackup } from './backup.js';
-import { DERIVED_SET_SQL } from './schema.js';
+import { DERIVED_SET_SQL, DERIVED_VALUES_SQL } from './schema.js';
 import { explainSqliteError, openDatabase, openReadOnly, type Database, type OpenOptions } from './open.js';
 
 /** A contact as typed on `add`/`edit`. */
@@ -85,6 +86,7 @@ interface AppRow {
 
 interface RoundRow {
   id: number;
+  uuid: string;
   application_id: number;
   number: number;
   date: string;
@@ -97,6 +99,7 @@ interface RoundRow {
 
 interface ContactRow {
   id: number;
+  uuid: string;
   application_id: number;
   name: string;
   role: ContactRole;
@@ -113,6 +116,7 @@ interface FactRow {
 
 interface EventRow {
   id: number;
+  uuid: string;
   application_id: number;
   type: EventType;
   date: string;
@@ -136,6 +140,16 @@ export interface RecordInput {
   outcomeDate?: CalendarDate | null;
   outcomeNote?: string | null;
   notInterested?: boolean;
+}
+
+/** What an import added. */
+export interface ImportCounts {
+  applications: number;
+  merged: number;
+  rounds: number;
+  contacts: number;
+  events: number;
+  settings: number;
 }
 
 /** One change in the journal, as `followup undo` describes it. */
@@ -244,9 +258,17 @@ export class Store {
     this.db.prepare('DELETE FROM journal WHERE id <= ?').run(oldest);
   }
 
-  /** Recompute an application's derived columns (see DERIVED_SET_SQL) after a change to it. */
+  /**
+   * Recompute an application's derived columns (see DERIVED_SET_SQL) after a change to it; an
+   * unchanged row is not written, so a change that changes nothing journals nothing.
+   */
   private refreshSettled(appId: number): void {
-    this.db.prepare(`UPDATE applications AS a SET ${DERIVED_SET_SQL} WHERE a.id = ?`).run(appId);
+    this.db
+      .prepare(
+        `UPDATE applications AS a SET ${DERIVED_SET_SQL}
+         WHERE a.id = ? AND (a.settled, a.feedback_pending, a.last_activity) IS NOT (${DERIVED_VALUES_SQL})`,
+      )
+      .run(appId);
   }
 
   /** "#3 Acme, Backend Engineer", for journal summaries. */
@@ -322,6 +344,123 @@ export class Store {
     } catch (err) {
       throw explainSqliteError(err, this.file);
     }
+  }
+
+  /** The settings stored in this store (not the defaults), as stored values. */
+  storedSettings(): Record<string, unknown> {
+    return this.read(() => {
+      const rows = this.db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[];
+      const out: Record<string, unknown> = {};
+      for (const r of rows) {
+        try {
+          out[r.key] = JSON.parse(r.value);
+        } catch {
+          // Skipped, as getConfig does.
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Merge an archive (checked already) in one IMMEDIATE transaction, journalled for undo.
+   * Records are matched by UUID: what exists is left as it is, what is missing is added, so
+   * importing the same file twice adds nothing and two overlapping files give their union.
+   * An application keeps its number when that number is free here. Settings not set here are
+   * taken from the archive.
+   */
+  importArchive(archive: Archive, file: string): ImportCounts {
+    const counts: ImportCounts = { applications: 0, merged: 0, rounds: 0, contacts: 0, events: 0, settings: 0 };
+    this.write(`import: ${file}`, () => {
+      const now = this.now();
+      const byUuid = this.db.prepare('SELECT id, outcome, why FROM applications WHERE uuid = ?');
+      const idTaken = this.db.prepare('SELECT 1 FROM applications WHERE id = ?');
+      for (const a of archive.applications) {
+        const existing = byUuid.get(a.uuid) as { id: number; outcome: string | null; why: string | null } | undefined;
+        let id: number;
+        if (!existing) {
+          const keepId = !idTaken.get(a.id);
+          id = Number(
+            this.db
+              .prepare(
+                `INSERT INTO applications (${keepId ? 'id, ' : ''}uuid, company, role, why, status, outcome, outcome_date,
+                   outcome_note, not_interested, created_at)
+                 VALUES (${keepId ? '?, ' : ''}?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)`,
+              )
+              .run(
+                ...(keepId ? [a.id] : []), a.uuid, a.company, a.role, a.why, a.outcome, a.outcomeDate, a.outcomeNote,
+                a.notInterested ? 1 : 0, now,
+              ).lastInsertRowid,
+          );
+          counts.applications++;
+        } else {
+          id = existing.id;
+          if (existing.outcome === null && a.outcome !== null) {
+            this.db
+              .prepare('UPDATE applications SET outcome = ?, outcome_date = ?, outcome_note = ?, not_interested = ? WHERE id = ?')
+              .run(a.outcome, a.outcomeDate, a.outcomeNote, a.notInterested ? 1 : 0, id);
+          }
+          if (existing.why === null && a.why !== null) this.db.prepare('UPDATE applications SET why = ? WHERE id = ?').run(a.why, id);
+          counts.merged++;
+        }
+        for (const r of a.rounds) {
+          if (this.db.prepare('SELECT 1 FROM rounds WHERE uuid = ?').get(r.uuid)) continue;
+          const clash = this.db.prepare('SELECT 1 FROM rounds WHERE application_id = ? AND number = ?').get(id, r.number);
+          const number = clash
+            ? ((this.db.prepare('SELECT max(number) AS n FROM rounds WHERE application_id = ?').get(id) as { n: number }).n + 1)
+            : r.number;
+          this.db
+            .prepare(
+              `INSERT INTO rounds (uuid, application_id, number, date, time, kind, decision_by, next_steps, notes, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(r.uuid, id, number, r.date, r.time, r.kind, r.decisionBy, r.nextSteps, r.notes, now);
+          counts.rounds++;
+        }
+        for (const c of a.contacts) {
+          if (this.db.prepare('SELECT 1 FROM contacts WHERE uuid = ?').get(c.uuid)) continue;
+          const position =
+            ((this.db.prepare('SELECT max(position) AS p FROM contacts WHERE application_id = ?').get(id) as { p: number | null }).p ?? 0) + 1;
+          this.db
+            .prepare(
+              `INSERT INTO contacts (uuid, application_id, name, role, phone, email, no_calls, position)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(c.uuid, id, c.name, c.role, c.phone, c.email, c.noCalls ? 1 : 0, position);
+          counts.contacts++;
+        }
+        this.addFacts(id, 'need', a.needs);
+        this.addFacts(id, 'expand', a.expand);
+        for (const e of a.events) {
+          if (this.db.prepare('SELECT 1 FROM events WHERE uuid = ?').get(e.uuid)) continue;
+          this.db
+            .prepare(
+              `INSERT INTO events (uuid, application_id, type, date, with_name, note, new_date, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(e.uuid, id, e.type, e.date, e.withName, e.note, e.newDate, now);
+          counts.events++;
+        }
+        this.db
+          .prepare(
+            `UPDATE applications SET status = coalesce(outcome,
+               CASE WHEN EXISTS (SELECT 1 FROM events WHERE application_id = ? AND type = 'loop-closed')
+                 THEN 'no-response' ELSE 'active' END)
+             WHERE id = ? AND status IS NOT coalesce(outcome,
+               CASE WHEN EXISTS (SELECT 1 FROM events WHERE application_id = ? AND type = 'loop-closed')
+                 THEN 'no-response' ELSE 'active' END)`,
+          )
+          .run(id, id, id);
+        this.refreshSettled(id);
+      }
+      const have = new Set((this.db.prepare('SELECT key FROM settings').all() as { key: string }[]).map((r) => r.key));
+      for (const [key, value] of Object.entries(archive.settings)) {
+        if (have.has(key)) continue;
+        this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, JSON.stringify(value));
+        counts.settings++;
+      }
+    });
+    return counts;
   }
 
   // ---- undo ----
@@ -507,6 +646,7 @@ export class Store {
       .all(ids) as RoundRow[]) {
       byId.get(r.application_id)?.rounds.push({
         id: r.id,
+        uuid: r.uuid,
         number: r.number,
         date: r.date,
         time: r.time,
@@ -521,6 +661,7 @@ export class Store {
       .all(ids) as ContactRow[]) {
       byId.get(c.application_id)?.contacts.push({
         id: c.id,
+        uuid: c.uuid,
         name: c.name,
         role: c.role,
         phone: c.phone,
@@ -539,6 +680,7 @@ export class Store {
       .all(ids) as EventRow[]) {
       byId.get(e.application_id)?.events.push({
         id: e.id,
+        uuid: e.uuid,
         type: e.type,
         date: e.date,
         withName: e.with_name,
@@ -701,13 +843,14 @@ export class Store {
   /** Log an event. `loop-closed` closes an active application as no-response. */
   addEvent(appId: number, event: EventInput): FollowupEvent {
     return this.write(() => `log: ${event.type} on ${event.date} for ${this.label(appId)}`, () => {
+      const uuid = randomUUID();
       const info = this.db
         .prepare(
           `INSERT INTO events (uuid, application_id, type, date, with_name, note, new_date, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
-          randomUUID(),
+          uuid,
           appId,
           event.type,
           event.date,
@@ -722,6 +865,7 @@ export class Store {
       this.refreshSettled(appId);
       return {
         id: Number(info.lastInsertRowid),
+        uuid,
         type: event.type,
         date: event.date,
         withName: event.withName ?? null,

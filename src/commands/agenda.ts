@@ -1,0 +1,70 @@
+/** `followup agenda [--days N] [--json]`: the coming days, with what becomes due on each. */
+import { compareItems, scheduleApplication } from '../core/cadence.js';
+import { addDays, formatDay, isWorkday, nextWorkday } from '../core/calendar.js';
+import type { CalendarDate, PlanItem } from '../core/types.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { actionPhrase } from '../ui/today-view.js';
+
+export interface AgendaOptions {
+  days?: string;
+  json?: boolean;
+}
+
+/** One day of the agenda. */
+export interface AgendaDay {
+  date: CalendarDate;
+  workday: boolean;
+  items: PlanItem[];
+}
+
+/** Build the days, each with what falls due on it (overdue items on the first working day). */
+export function runAgenda(ctx: Context, opts: AgendaOptions): void {
+  const days = opts.days === undefined ? 14 : Number(opts.days);
+  if (!Number.isInteger(days) || days < 1 || days > 366) {
+    throw new UsageError(`--days takes a whole number from 1 to 366; got "${opts.days}".`);
+  }
+  const store = ctx.openStore();
+  const config = store.getConfig();
+  const last = addDays(ctx.today, days - 1);
+  const offers = store.listOffers();
+  const items: PlanItem[] = [];
+  for (const app of store.listPlanned(last, config.keepInTouchDays)) {
+    for (const item of scheduleApplication(app, { settings: config, offers, today: ctx.today })) {
+      if (item.due <= last) items.push({ ...item, overdue: item.due < ctx.today });
+    }
+  }
+  items.sort(compareItems);
+  // Overdue items go on the first working day of the window (due dates are working days).
+  const firstWorkday = nextWorkday(ctx.today, config.holidays);
+  const dayOf = (item: PlanItem) => (item.due < ctx.today ? firstWorkday : item.due);
+  const agenda: AgendaDay[] = [];
+  for (let i = 0; i < days; i++) {
+    const date = addDays(ctx.today, i);
+    agenda.push({ date, workday: isWorkday(date, config.holidays), items: items.filter((item) => dayOf(item) === date) });
+  }
+  if (opts.json) {
+    ctx.output.json({ from: ctx.today, to: last, days: agenda });
+    return;
+  }
+  const s = ctx.output.styles;
+  const year = ctx.today.slice(0, 4);
+  const lines: string[] = [s.heading(`The next ${days} days, from ${formatDay(ctx.today)} ${year}`)];
+  for (const day of agenda) {
+    const label = formatDay(day.date, year).padEnd(11);
+    if (!day.workday) {
+      lines.push(s.dim(`${label} ${day.date === ctx.today ? 'today, ' : ''}not a working day`));
+      continue;
+    }
+    if (day.items.length === 0) {
+      lines.push(`${label} ${s.dim(day.date === ctx.today ? 'today: nothing due' : '-')}`);
+      continue;
+    }
+    lines.push(s.strong(`${label} ${day.date === ctx.today ? 'today' : ''}`.trimEnd()));
+    for (const item of day.items) {
+      const mark = item.overdue ? s.overdue('overdue') : 'due    ';
+      lines.push(`  ${mark}  ${actionPhrase(item)}, ${item.company} (#${item.id})`);
+    }
+  }
+  ctx.output.out(lines.join('\n'));
+}

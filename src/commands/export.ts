@@ -1,0 +1,106 @@
+/** `followup export --format ics|json|csv [--out FILE]`: the plan and the history, out of the terminal. */
+import { compareItems, scheduleApplication, type ScheduledItem } from '../core/cadence.js';
+import { maxDate, nextWorkday } from '../core/calendar.js';
+import type { Config } from '../core/config.js';
+import { CONTACT_EVENTS, statusOf, type Application, type CalendarDate } from '../core/types.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { buildArchive } from '../export/archive.js';
+import { renderCsv } from '../export/csv.js';
+import { icsStamp, renderCalendar, type CalendarEntry } from '../export/ics.js';
+import type { Store } from '../store/store.js';
+import { writePrivate } from './write-file.js';
+
+export const EXPORT_FORMATS = ['json', 'ics', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  format?: string;
+  out?: string;
+}
+
+/** Each application's next action (the soonest of its pending items), or none. */
+export function nextActions(
+  store: Store,
+  apps: readonly Application[],
+  config: Config,
+  today: CalendarDate,
+): Map<number, ScheduledItem> {
+  const offers = store.listOffers();
+  const next = new Map<number, ScheduledItem>();
+  for (const app of apps) {
+    const items = scheduleApplication(app, { settings: config, offers, today });
+    // The soonest one, with the list's own order (rule 13) among those of the same day.
+    const first = items
+      .map((i) => ({ ...i, overdue: i.due < today }))
+      .sort((a, b) => (a.earliest !== b.earliest ? (a.earliest < b.earliest ? -1 : 1) : compareItems(a, b)))[0];
+    if (first) next.set(app.id, first);
+  }
+  return next;
+}
+
+/** The calendar day an item goes on: its earliest date, or today's working day when that has passed. */
+function calendarDay(item: ScheduledItem, today: CalendarDate, config: Config): CalendarDate {
+  return maxDate(item.earliest, nextWorkday(today, config.holidays));
+}
+
+function lastContact(app: Application): CalendarDate | null {
+  let last: CalendarDate | null = null;
+  for (const e of app.events) if (CONTACT_EVENTS.includes(e.type) && (last === null || e.date > last)) last = e.date;
+  return last;
+}
+
+/** Produce the export as text. */
+export function exportText(ctx: Context, format: ExportFormat): string {
+  const store = ctx.openStore();
+  const config = store.getConfig();
+  const apps = store.listApplications('all');
+  if (format === 'json') {
+    return `${JSON.stringify(buildArchive(apps, store.storedSettings(), new Date().toISOString()), null, 2)}\n`;
+  }
+  const next = nextActions(store, apps, config, ctx.today);
+  if (format === 'ics') {
+    const byId = new Map(apps.map((a) => [a.id, a]));
+    const entries: CalendarEntry[] = [...next.values()]
+      .map((item) => ({ uuid: byId.get(item.id)!.uuid, item, date: calendarDay(item, ctx.today, config) }))
+      .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.item.id - b.item.id));
+    return renderCalendar(entries, icsStamp(new Date()));
+  }
+  const header = ['number', 'company', 'role', 'status', 'first interview', 'last contact', 'next action', 'next date', 'contact'];
+  const rows = apps.map((app) => {
+    const item = next.get(app.id);
+    const first = app.rounds.reduce<CalendarDate | null>((m, r) => (m === null || r.date < m ? r.date : m), null);
+    const contact = item?.contact
+      ? [item.contact.name, item.channel === 'email' ? item.contact.email : (item.contact.phone ?? item.contact.email)]
+          .filter(Boolean)
+          .join(', ')
+      : null;
+    return [
+      app.id,
+      app.company,
+      app.role,
+      statusOf(app),
+      first,
+      lastContact(app),
+      item?.action ?? null,
+      item ? calendarDay(item, ctx.today, config) : null,
+      contact,
+    ];
+  });
+  return renderCsv(header, rows);
+}
+
+/** Write the export to --out (privately) or stdout. */
+export function runExport(ctx: Context, opts: ExportOptions): void {
+  const format = (opts.format ?? 'json').toLowerCase();
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format ${opts.format} is not one followup writes. Formats: ${EXPORT_FORMATS.join(', ')}.`);
+  }
+  const text = exportText(ctx, format as ExportFormat);
+  if (opts.out) {
+    writePrivate(opts.out, text);
+    ctx.output.err(`Wrote ${opts.out} (${format}).`);
+  } else {
+    process.stdout.write(text);
+  }
+}

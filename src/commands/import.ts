@@ -1,0 +1,34 @@
+/** `followup import FILE`: read a JSON export back, checked first, all or nothing, idempotent. */
+import fs from 'node:fs';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { parseArchive } from '../export/archive.js';
+
+/** The largest file import reads (a job search's archive is far smaller). */
+const MAX_BYTES = 200 * 1024 * 1024;
+
+/** Check the whole file, then merge it in one transaction. */
+export function runImport(ctx: Context, file: string, opts: { json?: boolean }): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new UsageError(`There is no file ${file} to import. Give the path of a file made by followup export --format json.`);
+  }
+  if (!stat.isFile()) throw new UsageError(`${file} is not a file.`);
+  if (stat.size > MAX_BYTES) throw new UsageError(`${file} is larger than ${MAX_BYTES / 1024 / 1024} MB; nothing was imported.`);
+  const archive = parseArchive(fs.readFileSync(file, 'utf8'), file);
+  const counts = ctx.openStore().importArchive(archive, file);
+  if (opts.json) {
+    ctx.output.json(counts);
+    return;
+  }
+  const added = counts.rounds + counts.contacts + counts.events + counts.applications + counts.settings;
+  ctx.output.out(
+    added === 0
+      ? `Nothing new in ${file}: everything in it is already here.`
+      : `Imported ${file}: ${counts.applications} applications added, ${counts.merged} already here ` +
+          `(${counts.rounds} rounds, ${counts.contacts} contacts and ${counts.events} events added` +
+          `${counts.settings ? `, ${counts.settings} settings` : ''}). Undo with: followup undo`,
+  );
+}

@@ -1,0 +1,361 @@
+/**
+ * The JSON archive (`export --format json`, `import`): everything in the store, versioned, with
+ * the stable UUIDs. Reading it checks every field before anything is written, and names the
+ * place of each problem. Pure.
+ */
+import { isCalendarDate } from '../core/calendar.js';
+import { CONFIG_KEYS, formatConfigValue, isConfigKey, parseConfigValue, type Config } from '../core/config.js';
+import {
+  CONTACT_ROLES,
+  EVENT_TYPES,
+  INTERVIEW_KINDS,
+  OUTCOMES,
+  type Application,
+  type CalendarDate,
+  type ContactRole,
+  type EventType,
+  type InterviewKind,
+  type Outcome,
+} from '../core/types.js';
+import { UsageError } from '../errors.js';
+
+export const ARCHIVE_FORMAT = 'followup';
+export const ARCHIVE_VERSION = 1;
+
+export interface ArchiveRound {
+  uuid: string;
+  number: number;
+  date: CalendarDate;
+  time: string | null;
+  kind: InterviewKind | null;
+  decisionBy: CalendarDate | null;
+  nextSteps: string | null;
+  notes: string | null;
+}
+
+export interface ArchiveContact {
+  uuid: string;
+  name: string;
+  role: ContactRole;
+  phone: string | null;
+  email: string | null;
+  noCalls: boolean;
+}
+
+export interface ArchiveEvent {
+  uuid: string;
+  type: EventType;
+  date: CalendarDate;
+  withName: string | null;
+  note: string | null;
+  newDate: CalendarDate | null;
+}
+
+export interface ArchiveApplication {
+  uuid: string;
+  id: number;
+  company: string;
+  role: string;
+  why: string | null;
+  outcome: Outcome | null;
+  outcomeDate: CalendarDate | null;
+  outcomeNote: string | null;
+  notInterested: boolean;
+  rounds: ArchiveRound[];
+  contacts: ArchiveContact[];
+  needs: string[];
+  expand: string[];
+  events: ArchiveEvent[];
+}
+
+export interface Archive {
+  format: typeof ARCHIVE_FORMAT;
+  version: typeof ARCHIVE_VERSION;
+  exportedAt: string;
+  settings: Partial<Record<keyof Config, unknown>>;
+  applications: ArchiveApplication[];
+}
+
+/** The archive of a store's applications and settings. */
+export function buildArchive(apps: readonly Application[], settings: Archive['settings'], exportedAt: string): Archive {
+  const need = (value: string | undefined, what: string): string => {
+    if (!value) throw new Error(`${what} has no UUID`);
+    return value;
+  };
+  return {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    exportedAt,
+    settings,
+    applications: apps.map((a) => ({
+      uuid: a.uuid,
+      id: a.id,
+      company: a.company,
+      role: a.role,
+      why: a.why,
+      outcome: a.outcome,
+      outcomeDate: a.outcomeDate,
+      outcomeNote: a.outcomeNote,
+      notInterested: a.notInterested,
+      rounds: a.rounds.map((r) => ({
+        uuid: need(r.uuid, 'a round'),
+        number: r.number,
+        date: r.date,
+        time: r.time,
+        kind: r.kind,
+        decisionBy: r.decisionBy,
+        nextSteps: r.nextSteps,
+        notes: r.notes,
+      })),
+      contacts: a.contacts.map((c) => ({
+        uuid: need(c.uuid, 'a contact'),
+        name: c.name,
+        role: c.role,
+        phone: c.phone,
+        email: c.email,
+        noCalls: c.noCalls,
+      })),
+      needs: [...a.needs],
+      expand: [...a.expand],
+      events: a.events.map((e) => ({
+        uuid: need(e.uuid, 'an event'),
+        type: e.type,
+        date: e.date,
+        withName: e.withName,
+        note: e.note,
+        newDate: e.newDate,
+      })),
+    })),
+  };
+}
+
+const MAX_TEXT = 1_000_000;
+const UUID = /^[0-9A-Za-z][0-9A-Za-z-]{7,63}$/;
+
+/** A reader of untrusted JSON that knows where it is. */
+class Reader {
+  constructor(private readonly file: string) {}
+
+  fail(place: string, problem: string): never {
+    throw new UsageError(`${this.file}: ${place}: ${problem}. Nothing was imported.`);
+  }
+
+  object(value: unknown, place: string): Record<string, unknown> {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) this.fail(place, 'should be an object');
+    return value as Record<string, unknown>;
+  }
+
+  array(value: unknown, place: string, max = 1_000_000): unknown[] {
+    if (!Array.isArray(value)) this.fail(place, 'should be a list');
+    if (value.length > max) this.fail(place, `has more than ${max} entries`);
+    return value;
+  }
+
+  /** An own property only: keys such as __proto__ are read as the data they are. */
+  field(obj: Record<string, unknown>, key: string): unknown {
+    return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+  }
+
+  text(obj: Record<string, unknown>, key: string, place: string): string {
+    const v = this.field(obj, key);
+    if (typeof v !== 'string' || v.trim() === '') this.fail(`${place}.${key}`, 'should be a non-empty text');
+    if (v.length > MAX_TEXT) this.fail(`${place}.${key}`, 'is longer than a million characters');
+    return v;
+  }
+
+  optionalText(obj: Record<string, unknown>, key: string, place: string): string | null {
+    const v = this.field(obj, key);
+    if (v === undefined || v === null) return null;
+    if (typeof v !== 'string') this.fail(`${place}.${key}`, 'should be a text or null');
+    if (v.length > MAX_TEXT) this.fail(`${place}.${key}`, 'is longer than a million characters');
+    return v;
+  }
+
+  uuid(obj: Record<string, unknown>, key: string, place: string): string {
+    const v = this.field(obj, key);
+    if (typeof v !== 'string' || !UUID.test(v)) this.fail(`${place}.${key}`, 'should be a UUID');
+    return v;
+  }
+
+  date(obj: Record<string, unknown>, key: string, place: string, optional: boolean): CalendarDate | null {
+    const v = this.field(obj, key);
+    if ((v === undefined || v === null) && optional) return null;
+    if (typeof v !== 'string' || !isCalendarDate(v)) this.fail(`${place}.${key}`, `should be a date as YYYY-MM-DD (got ${JSON.stringify(v)?.slice(0, 40)})`);
+    return v;
+  }
+
+  wholeNumber(obj: Record<string, unknown>, key: string, place: string, min: number, max: number): number {
+    const v = this.field(obj, key);
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) {
+      this.fail(`${place}.${key}`, `should be a whole number from ${min} to ${max}`);
+    }
+    return v;
+  }
+
+  boolean(obj: Record<string, unknown>, key: string, place: string): boolean {
+    const v = this.field(obj, key);
+    if (v === undefined) return false;
+    if (typeof v !== 'boolean') this.fail(`${place}.${key}`, 'should be true or false');
+    return v;
+  }
+
+  oneOf<T extends string>(obj: Record<string, unknown>, key: string, place: string, allowed: readonly T[], optional: boolean): T | null {
+    const v = this.field(obj, key);
+    if ((v === undefined || v === null) && optional) return null;
+    if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+      this.fail(`${place}.${key}`, `should be one of ${allowed.join(', ')}`);
+    }
+    return v as T;
+  }
+
+  texts(obj: Record<string, unknown>, key: string, place: string): string[] {
+    const v = this.field(obj, key);
+    if (v === undefined) return [];
+    return this.array(v, `${place}.${key}`, 10_000).map((t, i) => {
+      if (typeof t !== 'string' || t.length > MAX_TEXT) this.fail(`${place}.${key}[${i}]`, 'should be a text');
+      return t;
+    });
+  }
+}
+
+/** Parse and check an archive; throws a UsageError naming the place of the first problem. */
+export function parseArchive(text: string, file: string): Archive {
+  const r = new Reader(file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    const message = err instanceof RangeError ? 'it is nested too deeply' : (err as Error).message;
+    throw new UsageError(`${file} is not valid JSON (${message}). Nothing was imported.`);
+  }
+  const top = r.object(raw, '(top)');
+  if (r.field(top, 'format') !== ARCHIVE_FORMAT) r.fail('format', `should be "${ARCHIVE_FORMAT}": this is not a followup export`);
+  const version = r.field(top, 'version');
+  if (typeof version === 'number' && version > ARCHIVE_VERSION) {
+    r.fail('version', `is ${version}, from a newer followup (this one reads ${ARCHIVE_VERSION}); update followup`);
+  }
+  if (version !== ARCHIVE_VERSION) r.fail('version', `should be ${ARCHIVE_VERSION}`);
+
+  const settingsRaw = r.field(top, 'settings') === undefined ? {} : r.object(r.field(top, 'settings'), 'settings');
+  const settings: Archive['settings'] = {};
+  for (const name of Object.keys(settingsRaw)) {
+    if (!isConfigKey(name)) r.fail(`settings.${name}`, `is not a setting (known: ${Object.keys(CONFIG_KEYS).join(', ')})`);
+    const key = name as keyof Config;
+    const value = settingsRaw[key];
+    if (value === null) {
+      settings[key] = null;
+      continue;
+    }
+    if (typeof value !== 'string' && typeof value !== 'number' && !Array.isArray(value)) r.fail(`settings.${key}`, 'has a value of the wrong kind');
+    try {
+      settings[key] = parseConfigValue(key, formatConfigValue(value), { ...DEFAULT_FOR_CHECK }).value;
+    } catch (err) {
+      r.fail(`settings.${key}`, (err as Error).message.replace(/\.$/, ''));
+    }
+  }
+
+  const min = settings.minGapDays;
+  const max = settings.maxGapDays;
+  if (typeof min === 'number' && typeof max === 'number' && min > max) {
+    r.fail('settings.minGapDays', `(${min}) is more than settings.maxGapDays (${max})`);
+  }
+
+  const seen = new Set<string>();
+  const unique = (uuid: string, place: string) => {
+    if (seen.has(uuid)) r.fail(place, `repeats the UUID ${uuid}`);
+    seen.add(uuid);
+  };
+  const applications = r.array(r.field(top, 'applications'), 'applications').map((value, i): ArchiveApplication => {
+    const place = `applications[${i}]`;
+    const a = r.object(value, place);
+    const uuid = r.uuid(a, 'uuid', place);
+    unique(uuid, `${place}.uuid`);
+    const outcome = r.oneOf(a, 'outcome', place, OUTCOMES, true);
+    const outcomeDate = r.date(a, 'outcomeDate', place, outcome === null);
+    const rounds = r.array(r.field(a, 'rounds'), `${place}.rounds`, 1000).map((rv, j): ArchiveRound => {
+      const rp = `${place}.rounds[${j}]`;
+      const round = r.object(rv, rp);
+      const ru = r.uuid(round, 'uuid', rp);
+      unique(ru, `${rp}.uuid`);
+      const time = r.optionalText(round, 'time', rp);
+      if (time !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) r.fail(`${rp}.time`, 'should be a time as HH:MM');
+      return {
+        uuid: ru,
+        number: r.wholeNumber(round, 'number', rp, 1, 1000),
+        date: r.date(round, 'date', rp, false)!,
+        time,
+        kind: r.oneOf(round, 'kind', rp, INTERVIEW_KINDS, true),
+        decisionBy: r.date(round, 'decisionBy', rp, true),
+        nextSteps: r.optionalText(round, 'nextSteps', rp),
+        notes: r.optionalText(round, 'notes', rp),
+      };
+    });
+    if (rounds.length === 0) r.fail(`${place}.rounds`, 'should hold at least one interview');
+    const contacts = r.array(r.field(a, 'contacts') ?? [], `${place}.contacts`, 1000).map((cv, j): ArchiveContact => {
+      const cp = `${place}.contacts[${j}]`;
+      const c = r.object(cv, cp);
+      const cu = r.uuid(c, 'uuid', cp);
+      unique(cu, `${cp}.uuid`);
+      return {
+        uuid: cu,
+        name: r.text(c, 'name', cp),
+        role: r.oneOf(c, 'role', cp, CONTACT_ROLES, false)!,
+        phone: r.optionalText(c, 'phone', cp),
+        email: r.optionalText(c, 'email', cp),
+        noCalls: r.boolean(c, 'noCalls', cp),
+      };
+    });
+    const events = r.array(r.field(a, 'events') ?? [], `${place}.events`, 100_000).map((ev, j): ArchiveEvent => {
+      const ep = `${place}.events[${j}]`;
+      const e = r.object(ev, ep);
+      const eu = r.uuid(e, 'uuid', ep);
+      unique(eu, `${ep}.uuid`);
+      return {
+        uuid: eu,
+        type: r.oneOf(e, 'type', ep, EVENT_TYPES, false)!,
+        date: r.date(e, 'date', ep, false)!,
+        withName: r.optionalText(e, 'withName', ep),
+        note: r.optionalText(e, 'note', ep),
+        newDate: r.date(e, 'newDate', ep, true),
+      };
+    });
+    return {
+      uuid,
+      id: r.wholeNumber(a, 'id', place, 1, Number.MAX_SAFE_INTEGER),
+      company: r.text(a, 'company', place),
+      role: r.text(a, 'role', place),
+      why: r.optionalText(a, 'why', place),
+      outcome,
+      outcomeDate: outcome === null ? null : outcomeDate,
+      outcomeNote: r.optionalText(a, 'outcomeNote', place),
+      notInterested: r.boolean(a, 'notInterested', place),
+      rounds,
+      contacts,
+      needs: r.texts(a, 'needs', place),
+      expand: r.texts(a, 'expand', place),
+      events,
+    };
+  });
+  const exportedAt = r.field(top, 'exportedAt');
+  return {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    exportedAt: typeof exportedAt === 'string' ? exportedAt : '',
+    settings,
+    applications,
+  };
+}
+
+/** Settings values are checked one by one, against wide-open neighbours. */
+const DEFAULT_FOR_CHECK: Config = {
+  assumeDecisionWorkdays: 5,
+  minGapDays: 1,
+  maxGapDays: 60,
+  maxAttempts: 4,
+  maxVoicemails: 2,
+  keepInTouchDays: 90,
+  holidays: [],
+  name: null,
+  email: null,
+  phone: null,
+};

@@ -1,0 +1,114 @@
+/** The plan as iCalendar (RFC 5545): one all-day event per application's next action. Pure. */
+import { addDays } from '../core/calendar.js';
+import type { Action, CalendarDate, PlanItem } from '../core/types.js';
+
+/** One application's next action, as it goes into the calendar. */
+export interface CalendarEntry {
+  uuid: string;
+  item: Omit<PlanItem, 'overdue'>;
+  /** The day it is placed on: its earliest date, or the next working day from today when overdue. */
+  date: CalendarDate;
+}
+
+/** RFC 5545 section 3.3.11: backslash, semicolon, comma and newlines are escaped in TEXT. */
+export function escapeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/**
+ * RFC 5545 section 3.1: lines longer than 75 octets are folded with CRLF and a space; a fold
+ * never splits a UTF-8 character.
+ */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch, 'utf8');
+    // The first line holds 75 octets; continuation lines 74 after their leading space.
+    const limit = parts.length === 0 ? 75 : 74;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+const SUMMARY_VERB: Record<Action, (who: string, channel: string | null) => string> = {
+  'send-thanks': (who) => `Send a thank-you to ${who}`,
+  'check-status': (who, channel) => (channel === 'email' ? `Email ${who}` : `Call ${who}`),
+  'close-loop': (who) => `Send a closing note to ${who}`,
+  'ask-feedback': (who) => `Ask ${who} for feedback`,
+  'thank-for-feedback': (who) => `Thank ${who} for the feedback`,
+  'share-offer': (who) => `Tell ${who} about your offer`,
+  'keep-in-touch': (who) => `Keep in touch with ${who}`,
+};
+
+/** "Call Dana Reyes at Acme (Backend Engineer)". */
+export function calendarSummary(item: CalendarEntry['item']): string {
+  const who = item.contact?.name ?? 'the company';
+  return `${SUMMARY_VERB[item.action](who, item.channel)} at ${item.company} (${item.role})`;
+}
+
+function compactDate(date: CalendarDate): string {
+  return date.replace(/-/g, '');
+}
+
+/** A UID that stays the same across exports for the same application, action and attempt. */
+export function eventUid(entry: CalendarEntry): string {
+  return `${entry.uuid}-${entry.item.action}-${entry.item.attempt ?? 0}@followup`;
+}
+
+/** The whole calendar. `stamp` is the export time in UTC (YYYYMMDDTHHMMSSZ). */
+export function renderCalendar(entries: readonly CalendarEntry[], stamp: string): string {
+  const lines: string[] = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//followup//followup 0.1//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'X-WR-CALNAME:followup',
+  ];
+  for (const entry of entries) {
+    const { item } = entry;
+    const reach = item.channel === 'email' ? item.contact?.email : item.channel === 'phone' ? item.contact?.phone : null;
+    const description = [
+      item.reason,
+      reach ? `${item.channel === 'email' ? 'Email' : 'Phone'}: ${reach}` : null,
+      ...item.hints,
+      `Help: ${item.command}`,
+    ]
+      .filter((l): l is string => Boolean(l))
+      .join('\n');
+    const summary = calendarSummary(item);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${eventUid(entry)}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${compactDate(entry.date)}`,
+      `DTEND;VALUE=DATE:${compactDate(addDays(entry.date, 1))}`,
+      `SUMMARY:${escapeText(summary)}`,
+      `DESCRIPTION:${escapeText(description)}`,
+      'TRANSP:TRANSPARENT',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      // Nine hours after the start of the all-day event: 09:00 that day, in the reader's zone.
+      'TRIGGER:PT9H',
+      `DESCRIPTION:${escapeText(summary)}`,
+      'END:VALARM',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
+
+/** DTSTAMP form of an instant. */
+export function icsStamp(instant: Date): string {
+  return `${instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}`;
+}
