@@ -168,6 +168,18 @@ function randomUUID(): string {
   return (require('node:crypto') as typeof import('node:crypto')).randomUUID();
 }
 
+const INSERT_ROUND = `INSERT INTO rounds
+  (uuid, application_id, number, date, time, kind, decision_by, next_steps, notes, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_CONTACT = `INSERT INTO contacts
+  (uuid, application_id, name, role, phone, email, no_calls, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_EVENT = `INSERT INTO events
+  (uuid, application_id, type, date, with_name, note, new_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+
+function contactFromRow(c: ContactRow): Contact {
+  return { id: c.id, uuid: c.uuid, name: c.name, role: c.role, phone: c.phone, email: c.email, noCalls: c.no_calls === 1 };
+}
+
 function isAsync(fn: unknown): boolean {
   return typeof fn === 'function' && fn.constructor?.name === 'AsyncFunction';
 }
@@ -291,16 +303,14 @@ export class Store {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const round = this.db.prepare(
-        `INSERT INTO rounds (uuid, application_id, number, date, time, kind, decision_by, next_steps, notes, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        INSERT_ROUND,
       );
       const contact = this.db.prepare(
-        `INSERT INTO contacts (uuid, application_id, name, role, phone, email, no_calls, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        INSERT_CONTACT,
       );
       const fact = this.db.prepare('INSERT INTO facts (uuid, application_id, kind, text) VALUES (?, ?, ?, ?)');
       const event = this.db.prepare(
-        `INSERT INTO events (uuid, application_id, type, date, with_name, note, new_date, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        INSERT_EVENT,
       );
       const ids: number[] = [];
       for (const r of records) {
@@ -411,8 +421,7 @@ export class Store {
             : r.number;
           this.db
             .prepare(
-              `INSERT INTO rounds (uuid, application_id, number, date, time, kind, decision_by, next_steps, notes, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              INSERT_ROUND,
             )
             .run(r.uuid, id, number, r.date, r.time, r.kind, r.decisionBy, r.nextSteps, r.notes, now);
           counts.rounds++;
@@ -423,8 +432,7 @@ export class Store {
             ((this.db.prepare('SELECT max(position) AS p FROM contacts WHERE application_id = ?').get(id) as { p: number | null }).p ?? 0) + 1;
           this.db
             .prepare(
-              `INSERT INTO contacts (uuid, application_id, name, role, phone, email, no_calls, position)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+              INSERT_CONTACT,
             )
             .run(c.uuid, id, c.name, c.role, c.phone, c.email, c.noCalls ? 1 : 0, position);
           counts.contacts++;
@@ -435,8 +443,7 @@ export class Store {
           if (this.db.prepare('SELECT 1 FROM events WHERE uuid = ?').get(e.uuid)) continue;
           this.db
             .prepare(
-              `INSERT INTO events (uuid, application_id, type, date, with_name, note, new_date, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+              INSERT_EVENT,
             )
             .run(e.uuid, id, e.type, e.date, e.withName, e.note, e.newDate, now);
           counts.events++;
@@ -659,15 +666,7 @@ export class Store {
     for (const c of this.db
       .prepare(`SELECT * FROM contacts WHERE ${sub} ORDER BY application_id, position, id`)
       .all(ids) as ContactRow[]) {
-      byId.get(c.application_id)?.contacts.push({
-        id: c.id,
-        uuid: c.uuid,
-        name: c.name,
-        role: c.role,
-        phone: c.phone,
-        email: c.email,
-        noCalls: c.no_calls === 1,
-      });
+      byId.get(c.application_id)?.contacts.push(contactFromRow(c));
     }
     for (const f of this.db
       .prepare(`SELECT application_id, kind, text FROM facts WHERE ${sub} ORDER BY id`)
@@ -767,8 +766,7 @@ export class Store {
           .n ?? 0) + 1;
       this.db
         .prepare(
-          `INSERT INTO rounds (uuid, application_id, number, date, time, kind, decision_by, next_steps, notes, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          INSERT_ROUND,
         )
         .run(
           randomUUID(),
@@ -817,12 +815,7 @@ export class Store {
         ((this.db.prepare('SELECT max(position) AS p FROM contacts WHERE application_id = ?').get(appId) as {
           p: number | null;
         }).p ?? 0) + 1;
-      this.db
-        .prepare(
-          `INSERT INTO contacts (uuid, application_id, name, role, phone, email, position)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(randomUUID(), appId, c.name, c.role, c.phone ?? null, c.email ?? null, position);
+      this.db.prepare(INSERT_CONTACT).run(randomUUID(), appId, c.name, c.role, c.phone ?? null, c.email ?? null, 0, position);
     }
   }
 
@@ -846,8 +839,7 @@ export class Store {
       const uuid = randomUUID();
       const info = this.db
         .prepare(
-          `INSERT INTO events (uuid, application_id, type, date, with_name, note, new_date, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          INSERT_EVENT,
         )
         .run(
           uuid,
@@ -936,14 +928,7 @@ export class Store {
     const rows = this.db
       .prepare('SELECT * FROM contacts WHERE application_id = ? ORDER BY position, id')
       .all(appId) as ContactRow[];
-    const toContact = (c: ContactRow): Contact => ({
-      id: c.id,
-      name: c.name,
-      role: c.role,
-      phone: c.phone,
-      email: c.email,
-      noCalls: c.no_calls === 1,
-    });
+    const toContact = contactFromRow;
     const names = rows.map((r) => `"${r.name}"`).join(', ') || 'none';
     if (name !== null) {
       const lower = name.toLowerCase();
