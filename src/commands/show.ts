@@ -1,6 +1,7 @@
 /** `followup show <ref>`: everything about one application, as a readable timeline. */
 import { formatDay } from '../core/calendar.js';
 import { ROLE_WORDS, statusOf, type Application } from '../core/types.js';
+import { EVENT_WORDS } from '../core/words.js';
 import type { Context } from '../context.js';
 import { wrap } from '../ui/output.js';
 import { describeNext, pendingItems } from './next-steps.js';
@@ -23,7 +24,8 @@ function timeline(app: Application): { date: string; text: string }[] {
     entries.push({ date: r.date, order: 0, text });
   }
   for (const e of app.events) {
-    let text = e.type;
+    // The phrase for reading, and the event's name as `followup log` takes it.
+    let text = `${EVENT_WORDS[e.type].activity} (${e.type})`;
     if (e.withName) text += ` with ${e.withName}`;
     if (e.newDate) text += `; new decision date ${formatDay(e.newDate)}`;
     if (e.note) text += `: ${e.note}`;

@@ -1,7 +1,8 @@
 /** Proof of job search: every interview, contact, letter and outcome in a period. Pure. */
 import { letterContact } from '../core/cadence.js';
 import { formatDay } from '../core/calendar.js';
-import type { Application, CalendarDate, EventType } from '../core/types.js';
+import type { Application, CalendarDate } from '../core/types.js';
+import { EVENT_WORDS } from '../core/words.js';
 import { renderCsv } from './csv.js';
 
 /** One line of the report. */
@@ -30,18 +31,6 @@ export interface Report {
   };
 }
 
-const EVENT_WORDS: Record<EventType, { activity: string; kind: ReportRow['kind']; channel: string | null }> = {
-  'thanks-sent': { activity: 'Thank-you letter sent', kind: 'letter', channel: 'letter' },
-  'no-answer': { activity: 'Called about the decision, no answer', kind: 'contact', channel: 'phone' },
-  voicemail: { activity: 'Called about the decision, left a voicemail', kind: 'contact', channel: 'phone' },
-  emailed: { activity: 'Wrote about the decision', kind: 'contact', channel: 'email' },
-  spoke: { activity: 'Spoke about the decision', kind: 'contact', channel: 'phone' },
-  'feedback-asked': { activity: 'Asked for feedback', kind: 'letter', channel: 'letter' },
-  'feedback-received': { activity: 'Feedback received', kind: 'received', channel: null },
-  'offer-shared': { activity: 'Told them about an offer', kind: 'contact', channel: 'letter' },
-  'kept-in-touch': { activity: 'Keep-in-touch note sent', kind: 'letter', channel: 'letter' },
-  'loop-closed': { activity: 'Closing note sent', kind: 'letter', channel: 'letter' },
-};
 
 const KIND_WORDS: Record<string, string> = { phone: 'phone', video: 'video', onsite: 'on site' };
 

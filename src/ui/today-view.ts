@@ -105,7 +105,7 @@ export function renderToday(plan: TodayPlan, s: Styles, width = 80): string {
       const line =
         `#${w.id} ${w.company}, ${w.role}: ` +
         `${w.action === 'close-loop' ? 'closing note' : 'next chase'} from ${formatDay(w.next, year)}` +
-        (w.reason ? ` (${w.reason})` : '');
+        (w.reason ? `; ${w.reason}` : '');
       out.push(wrap(line, width, '  ').replace(/^ {2}/, '  '));
     }
   }
