@@ -1,5 +1,4 @@
 /** What every command gets: the store's path, today's date, the streams, and whether it may ask. */
-import { isatty } from 'node:tty';
 import { formatISO } from 'date-fns/formatISO';
 import { parseUserDate } from './core/dates.js';
 import type { CalendarDate } from './core/types.js';
@@ -42,21 +41,29 @@ export function createContext(opts: GlobalOptions, proc: NodeJS.Process = proces
   const output = createOutput({
     color: wantsColor({ flag: opts.color, env, isTTY: stdoutTTY }),
     stdout: proc.stdout,
-    stderr: proc.stderr,
+    stderr: () => proc.stderr,
   });
   const dbFlag = opts.db ?? (env.FOLLOWUP_DB ? env.FOLLOWUP_DB : undefined);
   const todayText = opts.today ?? (env.FOLLOWUP_TODAY ? env.FOLLOWUP_TODAY : undefined);
   const realToday = localToday();
   const today = todayText ? parseUserDate(todayText, realToday, opts.today ? '--today' : 'FOLLOWUP_TODAY') : realToday;
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI !== 'false';
-  // isatty(0) rather than process.stdin: touching process.stdin opens a stream, which costs time.
-  const interactive = opts.input && !ci && isatty(0) && Boolean((proc.stderr as { isTTY?: boolean }).isTTY);
+  // Decided when a command first asks: isatty() loads node:tty, which most commands never need.
+  let interactive: boolean | undefined;
   let store: Store | null = null;
   return {
     storePath: dbFlag ?? defaultStorePath(env),
     explicitStore: dbFlag !== undefined,
     today,
-    interactive,
+    get interactive() {
+      // isatty(0) rather than process.stdin: touching process.stdin opens a stream.
+      if (interactive === undefined) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const tty = require('node:tty') as typeof import('node:tty');
+        interactive = opts.input && !ci && tty.isatty(0) && tty.isatty(2);
+      }
+      return interactive;
+    },
     output,
     env,
     openStore() {

@@ -1,5 +1,5 @@
 /** Where text goes and how it looks: the only module that knows about chalk. */
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
 /** The styles views use; all identity functions when colour is off. */
 export interface Styles {
@@ -40,6 +40,20 @@ export function wantsColor({ flag, env, isTTY }: ColorDecision): boolean {
   return isTTY;
 }
 
+const plain = (t: string) => t;
+
+/** No colour: every style leaves the text as it is (and chalk is never loaded). */
+const PLAIN_STYLES: Styles = {
+  heading: plain,
+  overdue: plain,
+  strong: plain,
+  dim: plain,
+  command: plain,
+  warn: plain,
+  error: plain,
+  ok: plain,
+};
+
 function stylesFor(chalk: ChalkInstance): Styles {
   return {
     heading: (t) => chalk.bold.underline(t),
@@ -57,14 +71,20 @@ function stylesFor(chalk: ChalkInstance): Styles {
 export function createOutput(opts: {
   color: boolean;
   stdout: NodeJS.WritableStream & { columns?: number };
-  stderr: NodeJS.WritableStream;
+  /** Asked for only when a message is written: opening stderr costs start-up time. */
+  stderr: () => NodeJS.WritableStream;
 }): Output {
-  // chalk 5 does not look at NO_COLOR itself; the level is decided above and set here.
-  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  let styles = PLAIN_STYLES;
+  if (opts.color) {
+    // chalk 5 does not look at NO_COLOR itself: the level is decided above and set here.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Chalk } = require('chalk') as typeof import('chalk');
+    styles = stylesFor(new Chalk({ level: 1 }));
+  }
   return {
-    styles: stylesFor(chalk),
+    styles,
     out: (text) => void opts.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => void opts.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => void opts.stderr().write(text.endsWith('\n') ? text : `${text}\n`),
     json: (value) => void opts.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     columns: Math.max(40, Math.min(opts.stdout.columns ?? 80, 100)),
   };
