@@ -24,6 +24,8 @@ export const ARCHIVE_VERSION = 1;
 
 export interface ArchiveRound {
   uuid: string;
+  /** The row number in the exporting store; kept on import when it is free there. */
+  id?: number;
   number: number;
   date: CalendarDate;
   time: string | null;
@@ -35,6 +37,8 @@ export interface ArchiveRound {
 
 export interface ArchiveContact {
   uuid: string;
+  /** The row number in the exporting store; kept on import when it is free there. */
+  id?: number;
   name: string;
   role: ContactRole;
   phone: string | null;
@@ -44,6 +48,8 @@ export interface ArchiveContact {
 
 export interface ArchiveEvent {
   uuid: string;
+  /** The row number in the exporting store; kept on import when it is free there. */
+  id?: number;
   type: EventType;
   date: CalendarDate;
   withName: string | null;
@@ -99,6 +105,7 @@ export function buildArchive(apps: readonly Application[], settings: Archive['se
       notInterested: a.notInterested,
       rounds: a.rounds.map((r) => ({
         uuid: need(r.uuid, 'a round'),
+        id: r.id,
         number: r.number,
         date: r.date,
         time: r.time,
@@ -109,6 +116,7 @@ export function buildArchive(apps: readonly Application[], settings: Archive['se
       })),
       contacts: a.contacts.map((c) => ({
         uuid: need(c.uuid, 'a contact'),
+        id: c.id,
         name: c.name,
         role: c.role,
         phone: c.phone,
@@ -119,6 +127,7 @@ export function buildArchive(apps: readonly Application[], settings: Archive['se
       expand: [...a.expand],
       events: a.events.map((e) => ({
         uuid: need(e.uuid, 'an event'),
+        id: e.id,
         type: e.type,
         date: e.date,
         withName: e.withName,
@@ -190,6 +199,10 @@ class Reader {
       this.fail(`${place}.${key}`, `should be a whole number from ${min} to ${max}`);
     }
     return v;
+  }
+
+  rowId(obj: Record<string, unknown>, place: string): number | undefined {
+    return this.field(obj, 'id') === undefined ? undefined : this.wholeNumber(obj, 'id', place, 1, Number.MAX_SAFE_INTEGER);
   }
 
   boolean(obj: Record<string, unknown>, key: string, place: string): boolean {
@@ -281,6 +294,7 @@ export function parseArchive(text: string, file: string): Archive {
       if (time !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) r.fail(`${rp}.time`, 'should be a time as HH:MM');
       return {
         uuid: ru,
+        id: r.rowId(round, rp),
         number: r.wholeNumber(round, 'number', rp, 1, 1000),
         date: r.date(round, 'date', rp, false)!,
         time,
@@ -298,6 +312,7 @@ export function parseArchive(text: string, file: string): Archive {
       unique(cu, `${cp}.uuid`);
       return {
         uuid: cu,
+        id: r.rowId(c, cp),
         name: r.text(c, 'name', cp),
         role: r.oneOf(c, 'role', cp, CONTACT_ROLES, false)!,
         phone: r.optionalText(c, 'phone', cp),
@@ -312,6 +327,7 @@ export function parseArchive(text: string, file: string): Archive {
       unique(eu, `${ep}.uuid`);
       return {
         uuid: eu,
+        id: r.rowId(e, ep),
         type: r.oneOf(e, 'type', ep, EVENT_TYPES, false)!,
         date: r.date(e, 'date', ep, false)!,
         withName: r.optionalText(e, 'withName', ep),

@@ -76,10 +76,13 @@ export function renderCalendar(entries: readonly CalendarEntry[], stamp: string)
   ];
   for (const entry of entries) {
     const { item } = entry;
-    const reach = item.channel === 'email' ? item.contact?.email : item.channel === 'phone' ? item.contact?.phone : null;
+    // The way to reach them: the chase's channel, or for a letter the email, else the phone.
+    const c = item.contact;
+    const byEmail = item.channel === 'email' || (item.channel === null && Boolean(c?.email));
+    const reach = byEmail ? c?.email : c?.phone;
     const description = [
       item.reason,
-      reach ? `${item.channel === 'email' ? 'Email' : 'Phone'}: ${reach}` : null,
+      reach ? `${byEmail ? 'Email' : 'Phone'}: ${reach}` : null,
       ...item.hints,
       `Help: ${item.command}`,
     ]

@@ -176,6 +176,11 @@ const INSERT_CONTACT = `INSERT INTO contacts
 const INSERT_EVENT = `INSERT INTO events
   (uuid, application_id, type, date, with_name, note, new_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/** The same insert with an explicit row id first (NULL lets SQLite choose). */
+function withId(insert: string): string {
+  return insert.replace('(uuid,', '(id, uuid,').replace('VALUES (', 'VALUES (?, ');
+}
+
 function contactFromRow(c: ContactRow): Contact {
   return { id: c.id, uuid: c.uuid, name: c.name, role: c.role, phone: c.phone, email: c.email, noCalls: c.no_calls === 1 };
 }
@@ -281,6 +286,12 @@ export class Store {
          WHERE a.id = ? AND (a.settled, a.feedback_pending, a.last_activity) IS NOT (${DERIVED_VALUES_SQL})`,
       )
       .run(appId);
+  }
+
+  /** The row id an import asks for when it is free in this table, else null (SQLite picks one). */
+  private freeId(table: 'rounds' | 'contacts' | 'events', id: number | undefined): number | null {
+    if (id === undefined) return null;
+    return this.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) ? null : id;
   }
 
   /** "#3 Acme, Backend Engineer", for journal summaries. */
@@ -420,10 +431,8 @@ export class Store {
             ? ((this.db.prepare('SELECT max(number) AS n FROM rounds WHERE application_id = ?').get(id) as { n: number }).n + 1)
             : r.number;
           this.db
-            .prepare(
-              INSERT_ROUND,
-            )
-            .run(r.uuid, id, number, r.date, r.time, r.kind, r.decisionBy, r.nextSteps, r.notes, now);
+            .prepare(withId(INSERT_ROUND))
+            .run(this.freeId('rounds', r.id), r.uuid, id, number, r.date, r.time, r.kind, r.decisionBy, r.nextSteps, r.notes, now);
           counts.rounds++;
         }
         for (const c of a.contacts) {
@@ -431,10 +440,8 @@ export class Store {
           const position =
             ((this.db.prepare('SELECT max(position) AS p FROM contacts WHERE application_id = ?').get(id) as { p: number | null }).p ?? 0) + 1;
           this.db
-            .prepare(
-              INSERT_CONTACT,
-            )
-            .run(c.uuid, id, c.name, c.role, c.phone, c.email, c.noCalls ? 1 : 0, position);
+            .prepare(withId(INSERT_CONTACT))
+            .run(this.freeId('contacts', c.id), c.uuid, id, c.name, c.role, c.phone, c.email, c.noCalls ? 1 : 0, position);
           counts.contacts++;
         }
         this.addFacts(id, 'need', a.needs);
@@ -442,10 +449,8 @@ export class Store {
         for (const e of a.events) {
           if (this.db.prepare('SELECT 1 FROM events WHERE uuid = ?').get(e.uuid)) continue;
           this.db
-            .prepare(
-              INSERT_EVENT,
-            )
-            .run(e.uuid, id, e.type, e.date, e.withName, e.note, e.newDate, now);
+            .prepare(withId(INSERT_EVENT))
+            .run(this.freeId('events', e.id), e.uuid, id, e.type, e.date, e.withName, e.note, e.newDate, now);
           counts.events++;
         }
         this.db
