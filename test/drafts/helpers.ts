@@ -12,13 +12,14 @@ import type { Me } from '../../src/core/config.js';
 import type { Application, Contact, FollowupEvent, Round } from '../../src/core/types.js';
 import { buildDraftData, type DraftKind, type DraftRequest } from '../../src/drafts/data.js';
 import { renderTemplate } from '../../src/drafts/render.js';
+import { ensureBuilt } from '../support/ensure-built.js';
+
+export { ensureBuilt };
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const TEMPLATE_DIR = path.join(ROOT, 'templates');
 export const GOLDEN_DIR = path.join(__dirname, 'golden');
 export const BIN = path.join(ROOT, 'bin', 'followup');
-const BUNDLE = path.join(ROOT, 'dist', 'cli.cjs');
-const LOCK = path.join(ROOT, 'dist', '.e2e-build-lock');
 
 /** A stack trace line as Node prints it. */
 export const STACK_LINE = '    at ';
@@ -292,35 +293,6 @@ export function letterProblems(text: string): string[] {
 // The binary
 // ---------------------------------------------------------------------------------------------
 
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** Build dist/cli.cjs once when it is missing (the same lock folder as the e2e tests use). */
-export function ensureBuilt(): void {
-  if (fs.existsSync(BUNDLE)) return;
-  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
-  let mine = false;
-  try {
-    fs.mkdirSync(LOCK);
-    mine = true;
-  } catch {
-    // Another test file is building.
-  }
-  if (mine) {
-    try {
-      const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-      const r = spawnSync(npm, ['run', 'build'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
-    } finally {
-      fs.rmSync(LOCK, { recursive: true, force: true });
-    }
-  } else {
-    const deadline = Date.now() + 60_000;
-    while (fs.existsSync(LOCK) && Date.now() < deadline) sleep(100);
-  }
-  if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing; run npm run build`);
-}
 
 export interface RunResult {
   status: number | null;

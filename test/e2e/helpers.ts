@@ -5,45 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { ensureBuilt } from '../support/ensure-built.js';
+
+export { ensureBuilt };
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'followup');
-const BUNDLE = path.join(ROOT, 'dist', 'cli.cjs');
-const LOCK = path.join(ROOT, 'dist', '.e2e-build-lock');
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/**
- * Build dist/cli.cjs once when it is missing (`npm test` builds before vitest; a bare
- * `npx vitest run test/e2e` may not have). Test files run in parallel, so one builds
- * under a lock folder and the others wait for it.
- */
-export function ensureBuilt(): void {
-  if (fs.existsSync(BUNDLE)) return;
-  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
-  let mine = false;
-  try {
-    fs.mkdirSync(LOCK);
-    mine = true;
-  } catch {
-    // Someone else is building.
-  }
-  if (mine) {
-    try {
-      const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-      const r = spawnSync(npm, ['run', 'build'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
-    } finally {
-      fs.rmSync(LOCK, { recursive: true, force: true });
-    }
-  } else {
-    const deadline = Date.now() + 60_000;
-    while (fs.existsSync(LOCK) && Date.now() < deadline) sleep(100);
-  }
-  if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing; run npm run build`);
-}
 
 /** The environment every run gets: no colour, no CI, no store or date from the caller's shell. */
 export function cleanEnv(home: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {

@@ -9,40 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
+import { ensureBuilt } from '../support/ensure-built.js';
+
+export { ensureBuilt };
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'followup');
-const BUNDLE = path.join(ROOT, 'dist', 'cli.cjs');
-const LOCK = path.join(ROOT, 'dist', '.export-build-lock');
 
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** Build dist/ once when it is missing (a bare `npx vitest run test/export` on a fresh clone). */
-export function ensureBuilt(): void {
-  if (fs.existsSync(BUNDLE)) return;
-  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
-  let mine = false;
-  try {
-    fs.mkdirSync(LOCK);
-    mine = true;
-  } catch {
-    // Another test file is building.
-  }
-  if (mine) {
-    try {
-      const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
-    } finally {
-      fs.rmSync(LOCK, { recursive: true, force: true });
-    }
-  } else {
-    const deadline = Date.now() + 60_000;
-    while (fs.existsSync(LOCK) && Date.now() < deadline) sleep(100);
-  }
-  if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing; run npm run build`);
-}
 
 const made: string[] = [];
 
