@@ -80,7 +80,24 @@ export function generateRecords(opts: SeedOptions): RecordInput[] {
     const log = (type: EventType, on: CalendarDate, extra: Partial<RecordInput['events'][number]> = {}) => {
       if (on <= today) events.push({ type, date: on, ...extra });
     };
-    for (const r of rounds) if (chance(0.9)) log('thanks-sent', upTo(addWorkdays(r.date, between(0, 1), [])));
+    // Around each round: the calls and emails that arranged it, the thank-you, and between rounds
+    // the chase and the conversation that led to the next one (about twenty events in all).
+    rounds.forEach((r, k) => {
+      for (let n = between(6, 12); n > 0; n--) {
+        log(pick(['emailed', 'spoke'] as const), addWorkdays(r.date, -between(1, 9), []), { note: 'arranging the interview' });
+      }
+      if (chance(0.9)) log('thanks-sent', upTo(addWorkdays(r.date, between(0, 1), [])));
+      const next = rounds[k + 1];
+      if (next) {
+        const d = r.decisionBy ?? addWorkdays(r.date, 5, []);
+        let c = addWorkdays(d, 1, []);
+        for (let a = between(0, 3); a > 0 && c < next.date; a--) {
+          log(pick(['no-answer', 'voicemail', 'emailed'] as const), c);
+          c = nextWorkday(addDays(c, between(3, 4)), []);
+        }
+        if (c < next.date) log('spoke', c, { note: 'invited to the next round' });
+      }
+    });
 
     // The stage: recent interviews are mostly still active; older ones have ended one way or
     // another (the offers too: an offer in hand ends a search, so none is recent).

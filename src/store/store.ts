@@ -348,8 +348,11 @@ export class Store {
         for (const e of r.events) {
           event.run(e.uuid ?? randomUUID(), id, e.type, e.date, e.withName ?? null, e.note ?? null, e.newDate ?? null, now);
         }
-        this.refreshSettled(id);
       }
+      // The derived columns of all of them in one statement.
+      this.db
+        .prepare(`UPDATE applications AS a SET ${DERIVED_SET_SQL} WHERE a.id IN (SELECT value FROM json_each(?))`)
+        .run(JSON.stringify(ids));
       return ids;
     };
     if (opts.journal) return this.write(opts.summary, insertAll);
