@@ -297,14 +297,31 @@ function thanksItem(app: Application, round: Round, ctx: CadenceContext): Schedu
   return letterItem(app, 'send-thanks', earliest, due, reason);
 }
 
+const latestOffers = new WeakMap<readonly RecordedOffer[], RecordedOffer | null>();
+
+/** The offer with the latest date (the first such in the list), remembered per list. */
+function latestOffer(offers: readonly RecordedOffer[]): RecordedOffer | null {
+  let latest = latestOffers.get(offers);
+  if (latest === undefined) {
+    latest = null;
+    for (const o of offers) if (!latest || o.date > latest.date) latest = o;
+    latestOffers.set(offers, latest);
+  }
+  return latest;
+}
+
 function shareOfferItem(app: Application, ctx: CadenceContext, voicemails: number): ScheduledItem | null {
   const first = app.rounds.reduce<CalendarDate | null>((m, r) => (m === null || r.date < m ? r.date : m), null);
   if (first === null) return null;
-  let offer: RecordedOffer | null = null;
-  for (const o of ctx.offers) {
-    if (o.id !== app.id && first <= o.date && (!offer || o.date > offer.date)) offer = o;
+  // The latest offer recorded elsewhere that came after this search began. The latest offer of
+  // all is found once per list of offers; it belongs to another application (an active one has
+  // no offer of its own), so it is the one unless it predates this application's first round.
+  let offer = latestOffer(ctx.offers);
+  if (offer && offer.id === app.id) {
+    offer = null;
+    for (const o of ctx.offers) if (o.id !== app.id && (!offer || o.date > offer.date)) offer = o;
   }
-  if (!offer) return null;
+  if (!offer || offer.date < first) return null;
   const o = offer;
   if (app.events.some((e) => e.type === 'offer-shared' && e.date >= o.date)) return null;
   const { holidays } = ctx.settings;

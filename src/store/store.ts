@@ -602,7 +602,9 @@ export class Store {
    * weekend the next working day, whose list `today` counts as lined up.
    */
   listPlanned(upTo: CalendarDate, keepInTouchDays: number): Application[] {
-    return this.read(() => this.load(PLANNED_WHERE, [addDays(upTo, -keepInTouchDays)]));
+    return this.read(() =>
+      this.load(PLANNED_WHERE, [addDays(upTo, -keepInTouchDays)], { eventsSinceLatestRound: upTo, facts: false }),
+    );
   }
 
   /** The offers recorded on any application (cadence rule 9). */
@@ -626,7 +628,17 @@ export class Store {
     return app;
   }
 
-  private load(where: string, params: unknown[]): Application[] {
+  /**
+   * Read applications and what belongs to them. For `today` (`eventsSinceLatestRound`), only
+   * the events the rules look at: for an active application those since the latest round held
+   * by that date, and the few kinds whose earlier dates still count (offer-shared, feedback and
+   * thanks); every event of a rejected one (they are few); and no facts.
+   */
+  private load(
+    where: string,
+    params: unknown[],
+    opts: { eventsSinceLatestRound?: CalendarDate; facts?: boolean } = {},
+  ): Application[] {
     const apps = this.db
       .prepare(
         `SELECT id, uuid, company, role, why, status, outcome, outcome_date, outcome_note, not_interested
@@ -676,15 +688,33 @@ export class Store {
       .all(ids) as ContactRow[]) {
       byId.get(c.application_id)?.contacts.push(contactFromRow(c));
     }
-    for (const f of this.db
-      .prepare(`SELECT application_id, kind, text FROM facts WHERE ${sub} ORDER BY id`)
-      .all(ids) as FactRow[]) {
-      const app = byId.get(f.application_id);
-      if (app) (f.kind === 'need' ? app.needs : app.expand).push(f.text);
+    if (opts.facts !== false) {
+      for (const f of this.db
+        .prepare(`SELECT application_id, kind, text FROM facts WHERE ${sub} ORDER BY id`)
+        .all(ids) as FactRow[]) {
+        const app = byId.get(f.application_id);
+        if (app) (f.kind === 'need' ? app.needs : app.expand).push(f.text);
+      }
     }
-    for (const e of this.db
-      .prepare(`SELECT * FROM events WHERE ${sub} ORDER BY application_id, date, id`)
-      .all(ids) as EventRow[]) {
+    const since = opts.eventsSinceLatestRound;
+    const events = (
+      since === undefined
+        ? this.db.prepare(`SELECT * FROM events WHERE ${sub} ORDER BY application_id, date, id`).all(ids)
+        : this.db
+            .prepare(
+              `WITH c AS (
+                 SELECT a.id, a.status, coalesce(
+                   (SELECT max(r.date) FROM rounds r WHERE r.application_id = a.id AND r.date <= ?),
+                   (SELECT min(r.date) FROM rounds r WHERE r.application_id = a.id)) AS since
+                 FROM applications a WHERE a.id IN (SELECT value FROM json_each(?)))
+               SELECT e.* FROM c JOIN events e ON e.application_id = c.id
+                 AND (c.status <> 'active' OR e.date >= c.since
+                   OR e.type IN ('offer-shared', 'feedback-asked', 'feedback-received', 'thanks-sent'))
+               ORDER BY e.application_id, e.date, e.id`,
+            )
+            .all(since, ids)
+    ) as EventRow[];
+    for (const e of events) {
       byId.get(e.application_id)?.events.push({
         id: e.id,
         uuid: e.uuid,
