@@ -12,50 +12,25 @@ import {
   OUTCOMES,
   type Application,
   type CalendarDate,
-  type ContactRole,
-  type EventType,
-  type InterviewKind,
+  type Contact,
+  type FollowupEvent,
   type Outcome,
+  type Round,
 } from '../core/types.js';
 import { UsageError } from '../errors.js';
 
 export const ARCHIVE_FORMAT = 'followup';
 export const ARCHIVE_VERSION = 1;
 
-export interface ArchiveRound {
-  uuid: string;
-  /** The row number in the exporting store; kept on import when it is free there. */
-  id?: number;
-  number: number;
-  date: CalendarDate;
-  time: string | null;
-  kind: InterviewKind | null;
-  decisionBy: CalendarDate | null;
-  nextSteps: string | null;
-  notes: string | null;
-}
+/**
+ * A record as archived: the domain type with its UUID required and its row number (from the
+ * exporting store, kept on import when free there) optional.
+ */
+type Archived<T extends { id: number; uuid?: string }> = Omit<T, 'id' | 'uuid'> & { uuid: string; id?: number };
 
-export interface ArchiveContact {
-  uuid: string;
-  /** The row number in the exporting store; kept on import when it is free there. */
-  id?: number;
-  name: string;
-  role: ContactRole;
-  phone: string | null;
-  email: string | null;
-  noCalls: boolean;
-}
-
-export interface ArchiveEvent {
-  uuid: string;
-  /** The row number in the exporting store; kept on import when it is free there. */
-  id?: number;
-  type: EventType;
-  date: CalendarDate;
-  withName: string | null;
-  note: string | null;
-  newDate: CalendarDate | null;
-}
+export type ArchiveRound = Archived<Round>;
+export type ArchiveContact = Archived<Contact>;
+export type ArchiveEvent = Archived<FollowupEvent>;
 
 export interface ArchiveApplication {
   uuid: string;
