@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { DRAFT_KINDS } from './drafts/data.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, StoreError, UsageError } from './errors.js';
+import { writeAll } from './ui/output.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -414,6 +415,8 @@ export function buildProgram(argv: readonly string[] = process.argv.slice(2)): A
     .option('--today <date>', 'take this date as today (env FOLLOWUP_TODAY)')
     .option('--no-color', 'plain output (also NO_COLOR, TERM=dumb, or when piped)')
     .option('--no-input', 'never prompt; missing input is an error (also when CI is set)')
+    // Written synchronously, like everything else, so that nothing is lost at exit.
+    .configureOutput({ writeOut: (text) => writeAll(1, text), writeErr: (text) => writeAll(2, text) })
     .showHelpAfterError('(run with --help for usage)')
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
@@ -440,7 +443,7 @@ Exit codes: 0 done, 1 the store could not be used, 2 the input was wrong.`,
 }
 
 /** Print an error the user can act on and return its exit code. The only place that does. */
-export function reportError(err: unknown, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): number {
+export function reportError(err: unknown, stderr: { write(text: string): unknown }, env: NodeJS.ProcessEnv): number {
   if (err instanceof CommanderError) {
     // commander has already printed its message (and the help hint).
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) {
@@ -478,6 +481,6 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     await program.parseAsync(argv);
     return EXIT_OK;
   } catch (err) {
-    return reportError(err, process.stderr, process.env);
+    return reportError(err, { write: (text: string) => writeAll(2, text) }, process.env);
   }
 }

@@ -4,7 +4,7 @@ import { parseUserDate } from './core/dates.js';
 import type { CalendarDate } from './core/types.js';
 import { Store } from './store/store.js';
 import { defaultStorePath } from './store/open.js';
-import { createOutput, wantsColor, type Output } from './ui/output.js';
+import { createOutput, isTerminal, wantsColor, type Output } from './ui/output.js';
 
 /** The global options of design/cli.md, as commander parsed them. */
 export interface GlobalOptions {
@@ -37,11 +37,12 @@ export function localToday(): CalendarDate {
 /** Build the context from the global options and the process. */
 export function createContext(opts: GlobalOptions, proc: NodeJS.Process = process): Context {
   const env = proc.env;
-  const stdoutTTY = Boolean((proc.stdout as { isTTY?: boolean }).isTTY);
+  const stdoutTTY = isTerminal(1);
   const output = createOutput({
     color: wantsColor({ flag: opts.color, env, isTTY: stdoutTTY }),
-    stdout: proc.stdout,
-    stderr: () => proc.stderr,
+    stdoutFd: 1,
+    // Only a terminal has a width; asking process.stdout for it opens the stream.
+    columns: stdoutTTY ? proc.stdout.columns : undefined,
   });
   const dbFlag = opts.db ?? (env.FOLLOWUP_DB ? env.FOLLOWUP_DB : undefined);
   const todayText = opts.today ?? (env.FOLLOWUP_TODAY ? env.FOLLOWUP_TODAY : undefined);

@@ -1,12 +1,10 @@
 /** The bundle's entry: run the program and set the exit code (the only place that does). */
 import { main } from './cli.js';
 
-// A reader that stops early (`followup today | head`) is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(0);
-  throw err;
-});
-
+// Output is written synchronously (ui/output.ts), so once the command is done nothing is left
+// to flush: exit at once rather than wait for the runtime's own housekeeping (a late garbage
+// collection can cost more than the command did). A reader that stops early
+// (`followup today | head`) is handled where stdout is written.
 void main().then((code) => {
-  process.exitCode = code;
+  process.exit(code);
 });

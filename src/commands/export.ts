@@ -101,6 +101,6 @@ export function runExport(ctx: Context, opts: ExportOptions): void {
     writePrivate(opts.out, text);
     ctx.output.err(`Wrote ${opts.out} (${format}).`);
   } else {
-    process.stdout.write(text);
+    ctx.output.write(text);
   }
 }

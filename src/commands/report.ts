@@ -34,6 +34,6 @@ export function runReport(ctx: Context, opts: ReportOptions): void {
     writePrivate(opts.out, text);
     ctx.output.err(`Wrote ${opts.out}: ${report.rows.length} entries from ${from} to ${to}.`);
   } else {
-    process.stdout.write(text);
+    ctx.output.write(text);
   }
 }

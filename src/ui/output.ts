@@ -1,4 +1,5 @@
 /** Where text goes and how it looks: the only module that knows about chalk. */
+import fs from 'node:fs';
 import type { ChalkInstance } from 'chalk';
 
 /** The styles views use; all identity functions when colour is off. */
@@ -16,8 +17,10 @@ export interface Styles {
 /** Streams and styles for one run of a command. */
 export interface Output {
   styles: Styles;
-  /** Data, to stdout. */
+  /** Data, to stdout, as one or more whole lines. */
   out(text: string): void;
+  /** Data, to stdout, exactly as given (a document: CSV, calendar, HTML). */
+  write(text: string): void;
   /** Messages, warnings and progress, to stderr. */
   err(text: string): void;
   /** One JSON document on stdout, and nothing else there. */
@@ -67,12 +70,51 @@ function stylesFor(chalk: ChalkInstance): Styles {
   };
 }
 
+/**
+ * Write all of a text to a file descriptor, synchronously: nothing is left in a buffer when the
+ * process exits. (process.stdout would cost a stream, and for a pipe a socket, at every start.)
+ * A reader that has gone away (`followup today | head`) ends the run quietly, as for any filter.
+ */
+export function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  while (done < bytes.length) {
+    try {
+      done += fs.writeSync(fd, bytes, done, bytes.length - done);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') process.exit(0);
+      // A non-blocking pipe that is full: wait a moment for the reader.
+      if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+      else throw err;
+    }
+  }
+}
+
+/**
+ * Whether a file descriptor is a terminal. Only a character device can be one, and the tty
+ * module (which loads the whole stream stack) is consulted only for those that are not /dev/null.
+ */
+export function isTerminal(fd: number): boolean {
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isCharacterDevice()) return false;
+    const devNull = fs.statSync('/dev/null', { throwIfNoEntry: false });
+    if (devNull && devNull.rdev === stat.rdev) return false;
+  } catch {
+    return false;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
 /** Build the output for a run. */
 export function createOutput(opts: {
   color: boolean;
-  stdout: NodeJS.WritableStream & { columns?: number };
-  /** Asked for only when a message is written: opening stderr costs start-up time. */
-  stderr: () => NodeJS.WritableStream;
+  /** Data goes to this file descriptor (1). */
+  stdoutFd: number;
+  /** The terminal's width, when stdout is one. */
+  columns?: number;
 }): Output {
   let styles = PLAIN_STYLES;
   if (opts.color) {
@@ -81,12 +123,14 @@ export function createOutput(opts: {
     const { Chalk } = require('chalk') as typeof import('chalk');
     styles = stylesFor(new Chalk({ level: 1 }));
   }
+  const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
   return {
     styles,
-    out: (text) => void opts.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => void opts.stderr().write(text.endsWith('\n') ? text : `${text}\n`),
-    json: (value) => void opts.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
-    columns: Math.max(40, Math.min(opts.stdout.columns ?? 80, 100)),
+    out: (text) => writeAll(opts.stdoutFd, line(text)),
+    write: (text) => writeAll(opts.stdoutFd, text),
+    err: (text) => writeAll(2, line(text)),
+    json: (value) => writeAll(opts.stdoutFd, `${JSON.stringify(value, null, 2)}\n`),
+    columns: Math.max(40, Math.min(opts.columns ?? 80, 100)),
   };
 }
 
