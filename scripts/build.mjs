@@ -1,6 +1,7 @@
 // Bundles src/ into dist/cli.cjs. Dependencies that are heavy or native stay outside the bundle
 // and are loaded with require() only by the commands that use them.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 
 // commander loads node:child_process (and with it net and stream) at startup, only to run
 // executable subcommands, which followup has none of. Load it when first used instead.
@@ -33,11 +34,47 @@ await build({ ...common, entryPoints: ['src/bench/seed-cli.ts'], outfile: 'dist/
 
 await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/cli.cjs', sourcemap: 'linked' });
 
+// The built-in letters, checked and precompiled with the program's own rules (src/drafts/render.ts)
+// and bundled with Handlebars' small runtime: `draft` then never loads the template compiler,
+// which costs more than the rest of the command. render.ts uses a precompiled template only when
+// the template file still reads exactly as it did here.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const work = mkdtempSync(join(process.cwd(), 'dist', '.build-'));
+try {
+  const compiler = join(work, 'render.cjs');
+  await build({ ...common, entryPoints: ['src/drafts/render.ts'], outfile: compiler });
+  const { precompileTemplate } = createRequire(import.meta.url)(compiler);
+  const entries = readdirSync('templates')
+    .filter((f) => f.endsWith('.hbs'))
+    .sort()
+    .map((f) => {
+      const source = readFileSync(join('templates', f), 'utf8');
+      const spec = precompileTemplate(source, join('templates', f));
+      return `  ${JSON.stringify(f.slice(0, -4))}: { source: ${JSON.stringify(source)}, spec: ${spec} },`;
+    });
+  const contents = [
+    "module.exports.runtime = require('handlebars/runtime');",
+    'module.exports.templates = {',
+    ...entries,
+    '};',
+  ].join('\n');
+  await build({
+    ...common,
+    external: [],
+    stdin: { contents, resolveDir: process.cwd(), sourcefile: 'letters.js', loader: 'js' },
+    outfile: 'dist/letters.cjs',
+  });
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
 // V8's code cache for the bundle: run the demo once (in a temporary store) so the cache holds
 // what a typical command compiles; bin/followup writes it on exit. Best effort: without it,
 // followup simply starts a little slower.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 
 rmSync('dist/cli.cjs.cache', { force: true });
 const env = { ...process.env, NO_COLOR: '1' };

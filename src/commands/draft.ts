@@ -96,7 +96,7 @@ export function runDraft(ctx: Context, kindText: string, ref: string, opts: Draf
       { cause: err },
     );
   }
-  let text = renderTemplate(source, template.file, data);
+  let text = renderTemplate(source, template.file, data, kind);
   if (opts.edit) text = editText(ctx, text);
 
   if (opts.out) {

@@ -42,18 +42,21 @@ const FORBIDDEN_NAMES = new Set([
   'blockHelperMissing',
 ]);
 
+/** An instance of its own, without the helpers templates may not use. */
+function isolate(Handlebars: HandlebarsEnv): HandlebarsEnv {
+  const env = Handlebars.create();
+  env.unregisterHelper('log');
+  env.unregisterHelper('lookup');
+  // Handlebars would print its own warnings to the console; errors are ours to report.
+  (env.logger as { level: unknown }).level = 99;
+  return env;
+}
+
 let env: HandlebarsEnv | null = null;
 
 function handlebars(): HandlebarsEnv {
-  if (!env) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Handlebars = require('handlebars') as HandlebarsEnv;
-    env = Handlebars.create();
-    env.unregisterHelper('log');
-    env.unregisterHelper('lookup');
-    // Handlebars would print its own warnings to the console; errors are ours to report.
-    (env.logger as { level: unknown }).level = 99;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  env ??= isolate(require('handlebars') as HandlebarsEnv);
   return env;
 }
 
@@ -118,22 +121,30 @@ function describe(err: unknown, knownFields: readonly string[]): string {
   return message.replace(/ - \d+:\d+$/, '');
 }
 
-/** Parse and check a template; throws a TemplateError with the file and line. */
-export function compileTemplate(source: string, file: string): (data: object) => string {
-  const hb = handlebars();
-  let ast: unknown;
+/** How every template is compiled: plain text, strict, only the helpers above. */
+const COMPILE_OPTIONS = {
+  noEscape: true,
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: { join: true, log: false, lookup: false },
+};
+
+/** Parse a template and refuse what followup templates may not do. */
+function parseChecked(hb: HandlebarsEnv, source: string, file: string): ReturnType<HandlebarsEnv['parse']> {
+  let ast: ReturnType<HandlebarsEnv['parse']>;
   try {
     ast = hb.parse(source);
   } catch (err) {
     throw new TemplateError(file, lineOf(err), describe(err, []));
   }
   checkAst(ast, file);
-  const template = hb.compile(ast as ReturnType<HandlebarsEnv["parse"]>, {
-    noEscape: true,
-    strict: true,
-    knownHelpersOnly: true,
-    knownHelpers: { join: true, log: false, lookup: false },
-  });
+  return ast;
+}
+
+type Compiled = (data: object, options: object) => string;
+
+/** Wrap a compiled template: the helpers, no partials, no prototype access, errors with the file. */
+function renderer(template: Compiled, file: string): (data: object) => string {
   return (data: object) => {
     try {
       return template(data, {
@@ -149,6 +160,59 @@ export function compileTemplate(source: string, file: string): (data: object) =>
   };
 }
 
+/** Parse and check a template; throws a TemplateError with the file and line. */
+export function compileTemplate(source: string, file: string): (data: object) => string {
+  const hb = handlebars();
+  return renderer(hb.compile(parseChecked(hb, source, file), COMPILE_OPTIONS), file);
+}
+
+/**
+ * A template checked and compiled ahead of time, as JavaScript source (the build does this for
+ * the built-in templates, so that \`draft\` needs only Handlebars' small runtime).
+ */
+export function precompileTemplate(source: string, file: string): string {
+  const hb = handlebars();
+  return hb.precompile(parseChecked(hb, source, file), COMPILE_OPTIONS) as string;
+}
+
+/**
+ * The built-in templates as the build precompiled them, with their sources, bundled with
+ * Handlebars' runtime (dist/letters.cjs).
+ */
+interface Precompiled {
+  runtime: HandlebarsEnv;
+  templates: Record<string, { source: string; spec: unknown }>;
+}
+
+let precompiled: Precompiled | null | undefined;
+
+function loadPrecompiled(): Precompiled | null {
+  if (precompiled === undefined) {
+    try {
+      // Beside the bundle; when running from the sources there is none, and templates compile.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const built = require(require('node:path').join(__dirname, 'letters.cjs')) as Precompiled;
+      precompiled = { runtime: isolate(built.runtime), templates: built.templates };
+    } catch {
+      precompiled = null;
+    }
+  }
+  return precompiled;
+}
+
+/**
+ * The template for a source, precompiled when it is exactly a built-in template the build
+ * compiled (so a template edited since, or a user's own, is compiled and checked here).
+ */
+export function loadTemplate(source: string, file: string, kind: string): (data: object) => string {
+  const built = loadPrecompiled();
+  const entry = built?.templates[kind];
+  if (built && entry && entry.source === source) {
+    return renderer(built.runtime.template(entry.spec as never) as Compiled, file);
+  }
+  return compileTemplate(source, file);
+}
+
 /** Tidy rendered text: no trailing spaces, no runs of blank lines, one final newline. */
 export function tidyLetter(text: string): string {
   const lines = text.split(/\r?\n/).map((l) => l.replace(/[ \t]+$/, ''));
@@ -162,6 +226,7 @@ export function tidyLetter(text: string): string {
 }
 
 /** Render a template's source with data into a tidy plain-text letter. */
-export function renderTemplate(source: string, file: string, data: object): string {
-  return tidyLetter(compileTemplate(source, file)(data));
+export function renderTemplate(source: string, file: string, data: object, kind?: string): string {
+  const template = kind === undefined ? compileTemplate(source, file) : loadTemplate(source, file, kind);
+  return tidyLetter(template(data));
 }
