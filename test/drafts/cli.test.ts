@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DRAFT_KINDS } from '../../src/drafts/data.js';
-import { ADD_ACME, ADD_GLOBEX, builtinFile, sandboxes, STACK_LINE, type Sandbox } from './helpers.js';
+import { ADD_ACME, ADD_GLOBEX, builtinFile, ROOT, sandboxes, STACK_LINE, type Sandbox } from './helpers.js';
 
 const sandbox = sandboxes();
 
@@ -260,5 +260,34 @@ describe('templates', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${bad}, line 2`);
     expect(r.stderr).not.toContain(STACK_LINE);
+  });
+});
+
+describe('the precompiled built-in templates (dist/letters.cjs)', () => {
+  test('hold every kind, each with the source of its template file as it is now', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const built = require(path.join(ROOT, 'dist', 'letters.cjs')) as { templates: Record<string, { source: string }> };
+    expect(Object.keys(built.templates).sort()).toEqual([...DRAFT_KINDS].sort());
+    for (const kind of DRAFT_KINDS) expect(built.templates[kind].source).toBe(fs.readFileSync(builtinFile(kind), 'utf8'));
+  });
+
+  test('print, for every kind, exactly what the same template compiled at run time prints', () => {
+    const s = acme();
+    s.ok(ADD_GLOBEX);
+    s.ok(['outcome', '2', 'offer']);
+    // Characters HTML would escape: a plain-text letter keeps them as they are, either way.
+    s.ok(['log', '1', 'feedback-received', '--note', 'more depth on "system design" & <APIs>']);
+    s.ok(['config', 'set', 'phone', '+1 555 0000']);
+    s.ok(['config', 'set', 'email', 'alex@example.com']);
+    const precompiled = new Map(DRAFT_KINDS.map((kind) => [kind, s.ok(['draft', kind, '1']).stdout]));
+    for (const kind of DRAFT_KINDS) {
+      // A user's copy that differs by a final blank line (which the letter tidies away) is not the
+      // built-in source, so it is compiled and checked when the draft is made.
+      s.writeTemplate(`${kind}.hbs`, `${fs.readFileSync(builtinFile(kind), 'utf8')}\n`);
+      const compiled = s.ok(['draft', kind, '1']).stdout;
+      expect(compiled.length).toBeGreaterThan(100);
+      expect(compiled).toBe(precompiled.get(kind));
+    }
+    expect(precompiled.get('thank-feedback')).toContain('"system design" & <APIs>');
   });
 });
