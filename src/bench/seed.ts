@@ -6,6 +6,8 @@ import { addDays, addWorkdays, nextWorkday } from '../core/calendar.js';
 import type { CalendarDate, EventType } from '../core/types.js';
 import type { RecordInput } from '../store/store.js';
 
+const compareDates = (a: CalendarDate, b: CalendarDate) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** A small, fast, seedable PRNG (mulberry32). */
 export function createRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -149,8 +151,13 @@ export function generateRecords(opts: SeedOptions): RecordInput[] {
         }
       }
     }
-    events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    events.sort((a, b) => compareDates(a.date, b.date));
     records.push(record);
   }
-  return records;
+  // Oldest first, as a real store grows: applications are added as the interviews happen, so
+  // the ids follow the dates and the active ones are the newest.
+  return records
+    .map((record, order) => ({ record, order }))
+    .sort((a, b) => compareDates(a.record.rounds[0].date, b.record.rounds[0].date) || a.order - b.order)
+    .map((r) => r.record);
 }
