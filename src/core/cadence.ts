@@ -9,14 +9,14 @@ import {
   UNANSWERED_EVENTS,
   statusOf,
   type Action,
-  type Application,
+  type PlanApplication,
   type CalendarDate,
   type Channel,
-  type Contact,
-  type FollowupEvent,
+  type PlanContact,
+  type PlanEvent,
   type ItemContact,
   type PlanItem,
-  type Round,
+  type PlanRound,
   type Settings,
   type TodayPlan,
   type WaitingEntry,
@@ -42,16 +42,16 @@ export interface CadenceContext {
 
 /** Where an application stands in its status chase (rules 2-6). */
 export interface ChaseState {
-  round: Round;
+  round: PlanRound;
   /** The decision date D. */
   decision: CalendarDate;
   /** How D was set: given by the company, assumed, or set by a conversation. */
   decisionSource: 'given' | 'assumed' | 'spoke-new-date' | 'spoke-assumed';
   spokeOn: CalendarDate | null;
   /** Unanswered attempts since the last reset. */
-  attempts: FollowupEvent[];
+  attempts: PlanEvent[];
   voicemails: number;
-  lastContact: FollowupEvent | null;
+  lastContact: PlanEvent | null;
   /** The first calendar day a chase is allowed, before rounding up to a working day. */
   notBefore: CalendarDate;
   earliest: CalendarDate;
@@ -63,13 +63,13 @@ export interface ChaseState {
 const ACTION_RANK = new Map<Action, number>(ACTIONS.map((a, i) => [a, i]));
 
 /** Events in the order they happened: by date, then by the order they were logged. */
-export function sortEvents(events: readonly FollowupEvent[]): FollowupEvent[] {
+export function sortEvents<E extends PlanEvent>(events: readonly E[]): E[] {
   return [...events].sort((a, b) => (a.date === b.date ? a.id - b.id : a.date < b.date ? -1 : 1));
 }
 
 /** The latest round (by date, then number), or null when none is recorded. */
-export function latestRound(app: Pick<Application, 'rounds'>): Round | null {
-  let latest: Round | null = null;
+export function latestRound<R extends PlanRound>(app: { rounds: readonly R[] }): R | null {
+  let latest: R | null = null;
   for (const r of app.rounds) {
     if (!latest || r.date > latest.date || (r.date === latest.date && r.number > latest.number)) latest = r;
   }
@@ -77,7 +77,7 @@ export function latestRound(app: Pick<Application, 'rounds'>): Round | null {
 }
 
 /** The state of the status chase of an active application (rules 2-6). */
-export function chaseState(app: Application, settings: Settings): ChaseState | null {
+export function chaseState(app: PlanApplication, settings: Settings): ChaseState | null {
   const round = latestRound(app);
   if (!round) return null;
   const { holidays } = settings;
@@ -131,11 +131,11 @@ export function chaseState(app: Application, settings: Settings): ChaseState | n
   };
 }
 
-function toItemContact(c: Contact): ItemContact {
+function toItemContact(c: PlanContact): ItemContact {
   return { name: c.name, role: c.role, phone: c.phone, email: c.email };
 }
 
-function findContact(app: Application, roles: readonly Contact['role'][]): Contact | null {
+function findContact<C extends PlanContact>(app: { contacts: readonly C[] }, roles: readonly C['role'][]): C | null {
   for (const role of roles) {
     const found = app.contacts.find((c) => c.role === role);
     if (found) return found;
@@ -144,18 +144,18 @@ function findContact(app: Application, roles: readonly Contact['role'][]): Conta
 }
 
 /** Whom a chase, share-offer or close-loop names: the decision maker first (rule 7). */
-export function chaseContact(app: Application): Contact | null {
+export function chaseContact<C extends PlanContact>(app: { contacts: readonly C[] }): C | null {
   return findContact(app, ['hiring-manager', 'hr', 'recruiter']);
 }
 
 /** Whom a letter names: the hiring manager, else the first interviewer, else HR (rule 7). */
-export function letterContact(app: Application): Contact | null {
+export function letterContact<C extends PlanContact>(app: { contacts: readonly C[] }): C | null {
   return findContact(app, ['hiring-manager', 'interviewer', 'hr', 'recruiter']);
 }
 
 /** Phone or email for a chase to this person, with what the user should know (rule 7). */
 export function chaseChannel(
-  contact: Contact | null,
+  contact: PlanContact | null,
   voicemails: number,
   settings: Settings,
 ): { channel: Channel; hints: string[] } {
@@ -179,7 +179,7 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`}`;
 }
 
-function describeAttempts(attempts: readonly FollowupEvent[]): string {
+function describeAttempts(attempts: readonly PlanEvent[]): string {
   const calls = attempts.filter((e) => e.type !== 'emailed').length;
   const emails = attempts.length - calls;
   const parts: string[] = [];
@@ -220,11 +220,11 @@ export function draftCommand(action: Action, channel: Channel | null, id: number
   return `followup draft ${kind[action]} ${id}`;
 }
 
-function missingContactHint(app: Application, roleWord: string): string {
+function missingContactHint(app: PlanApplication, roleWord: string): string {
   return `No ${roleWord} is recorded: followup edit ${app.id} --hiring-manager "NAME" --phone "..." --email "..."`;
 }
 
-function chaseItem(app: Application, s: ChaseState, ctx: CadenceContext): ScheduledItem {
+function chaseItem(app: PlanApplication, s: ChaseState, ctx: CadenceContext): ScheduledItem {
   const year = ctx.today.slice(0, 4);
   const contact = chaseContact(app);
   const { channel, hints } = chaseChannel(contact, s.voicemails, ctx.settings);
@@ -261,7 +261,7 @@ function chaseItem(app: Application, s: ChaseState, ctx: CadenceContext): Schedu
 }
 
 function letterItem(
-  app: Application,
+  app: PlanApplication,
   action: Action,
   earliest: CalendarDate,
   due: CalendarDate,
@@ -284,7 +284,7 @@ function letterItem(
   };
 }
 
-function thanksItem(app: Application, round: Round, ctx: CadenceContext): ScheduledItem | null {
+function thanksItem(app: PlanApplication, round: PlanRound, ctx: CadenceContext): ScheduledItem | null {
   if (app.events.some((e) => e.type === 'thanks-sent' && e.date >= round.date)) return null;
   const { holidays } = ctx.settings;
   const year = ctx.today.slice(0, 4);
@@ -310,7 +310,7 @@ function latestOffer(offers: readonly RecordedOffer[]): RecordedOffer | null {
   return latest;
 }
 
-function shareOfferItem(app: Application, ctx: CadenceContext, voicemails: number): ScheduledItem | null {
+function shareOfferItem(app: PlanApplication, ctx: CadenceContext, voicemails: number): ScheduledItem | null {
   const first = app.rounds.reduce<CalendarDate | null>((m, r) => (m === null || r.date < m ? r.date : m), null);
   if (first === null) return null;
   // The latest offer recorded elsewhere that came after this search began. The latest offer of
@@ -347,7 +347,7 @@ function shareOfferItem(app: Application, ctx: CadenceContext, voicemails: numbe
   };
 }
 
-function rejectionItems(app: Application, ctx: CadenceContext): ScheduledItem[] {
+function rejectionItems(app: PlanApplication, ctx: CadenceContext): ScheduledItem[] {
   const rejected = app.outcomeDate!;
   const { holidays } = ctx.settings;
   const year = ctx.today.slice(0, 4);
@@ -402,7 +402,7 @@ function rejectionItems(app: Application, ctx: CadenceContext): ScheduledItem[] 
 }
 
 /** Every pending item of one application, whatever today is (rules 1-10). */
-export function scheduleApplication(app: Application, ctx: CadenceContext): ScheduledItem[] {
+export function scheduleApplication(app: PlanApplication, ctx: CadenceContext): ScheduledItem[] {
   const status = statusOf(app);
   if (status === 'rejected') return rejectionItems(app, ctx);
   if (status !== 'active') return [];
@@ -421,7 +421,7 @@ export function scheduleApplication(app: Application, ctx: CadenceContext): Sche
 }
 
 /** The offers recorded across all applications (rule 9's input). */
-export function recordedOffers(apps: readonly Application[]): RecordedOffer[] {
+export function recordedOffers(apps: readonly PlanApplication[]): RecordedOffer[] {
   return apps
     .filter((a) => a.outcome === 'offer' && a.outcomeDate)
     .map((a) => ({ id: a.id, company: a.company, date: a.outcomeDate! }));
@@ -444,7 +444,7 @@ function itemsOn(scheduled: readonly ScheduledItem[], day: CalendarDate): PlanIt
     .sort(compareItems);
 }
 
-function waitingReason(item: ScheduledItem, app: Application, settings: Settings, today: CalendarDate): string {
+function waitingReason(item: ScheduledItem, app: PlanApplication, settings: Settings, today: CalendarDate): string {
   const year = today.slice(0, 4);
   const state = chaseState(app, settings);
   if (!state) return '';
@@ -457,7 +457,7 @@ function waitingReason(item: ScheduledItem, app: Application, settings: Settings
  * pass them when `apps` holds only the active applications.
  */
 export function planToday(
-  apps: readonly Application[],
+  apps: readonly PlanApplication[],
   settings: Settings,
   today: CalendarDate,
   offers: readonly RecordedOffer[] = recordedOffers(apps),
@@ -493,8 +493,8 @@ export function planToday(
 
 /** A warning for a chase logged sooner than the rules allow, or on a non-working day; null when fine. */
 export function chaseWarning(
-  app: Application,
-  event: Pick<FollowupEvent, 'type' | 'date'>,
+  app: PlanApplication,
+  event: Pick<PlanEvent, 'type' | 'date'>,
   settings: Settings,
 ): string | null {
   const warnings: string[] = [];
@@ -506,7 +506,7 @@ export function chaseWarning(
     );
   }
   if (UNANSWERED_EVENTS.includes(event.type) && statusOf(app) === 'active') {
-    const before: Application = { ...app, events: app.events.filter((e) => e.date <= event.date) };
+    const before: PlanApplication = { ...app, events: app.events.filter((e) => e.date <= event.date) };
     const state = chaseState(before, settings);
     if (state && event.date < state.notBefore) {
       const why =

@@ -97,6 +97,26 @@ export interface Application {
   notInterested: boolean;
 }
 
+/**
+ * What the cadence reads of an application, and all that `today` loads (store.listPlanned):
+ * the rules never see notes, times, facts or who an event was with.
+ */
+export type PlanRound = Pick<Round, 'id' | 'number' | 'date' | 'decisionBy'>;
+export type PlanEvent = Pick<FollowupEvent, 'id' | 'type' | 'date' | 'newDate'>;
+export type PlanContact = Omit<Contact, 'uuid'>;
+export interface PlanApplication {
+  id: number;
+  uuid?: string;
+  company: string;
+  role: string;
+  rounds: PlanRound[];
+  contacts: PlanContact[];
+  events: PlanEvent[];
+  outcome: Outcome | null;
+  outcomeDate: CalendarDate | null;
+  notInterested: boolean;
+}
+
 /** The cadence settings of cadence.md. */
 export interface Settings {
   assumeDecisionWorkdays: number;
@@ -181,7 +201,7 @@ export interface TodayPlan {
 }
 
 /** Derive an application's status from its outcome and events. */
-export function statusOf(app: Pick<Application, 'outcome' | 'events'>): Status {
+export function statusOf(app: { outcome: Outcome | null; events: readonly Pick<FollowupEvent, 'type'>[] }): Status {
   if (app.outcome) return app.outcome;
   if (app.events.some((e) => e.type === 'loop-closed')) return 'no-response';
   return 'active';
