@@ -27,7 +27,7 @@ export function runAgenda(ctx: Context, opts: AgendaOptions): void {
   const store = ctx.openStore();
   const config = store.getConfig();
   const last = addDays(ctx.today, days - 1);
-  const offers = store.listOffers();
+  const offers = store.listLatestOffers();
   const items: PlanItem[] = [];
   for (const app of store.listPlanned(last, config.keepInTouchDays)) {
     for (const item of scheduleApplication(app, { settings: config, offers, today: ctx.today })) {

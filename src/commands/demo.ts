@@ -149,7 +149,7 @@ export function runDemo(ctx: Context, opts: DemoOptions): void {
     fillDemoStore(store, day);
     const config = store.getConfig();
     const apps = store.listPlanned(day, config.keepInTouchDays);
-    const plan = planToday(apps, config, day, store.listOffers());
+    const plan = planToday(apps, config, day, store.listLatestOffers());
     if (opts.json) {
       ctx.output.json({ store: opts.keep ? file : null, ...plan });
     } else {

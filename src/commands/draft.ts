@@ -70,7 +70,7 @@ export function runDraft(ctx: Context, kindText: string, ref: string, opts: Draf
   const id = store.resolveRef(ref);
   const app = store.requireApplication(id);
   const config = store.getConfig();
-  const offers = store.listOffers().filter((o) => o.id !== id);
+  const offers = store.listLatestOffers().filter((o) => o.id !== id);
   const offer = offers.reduce<(typeof offers)[number] | null>((m, o) => (!m || o.date > m.date ? o : m), null);
   const data = buildDraftData({
     kind,

@@ -26,7 +26,7 @@ export function nextActions(
   config: Config,
   today: CalendarDate,
 ): Map<number, ScheduledItem> {
-  const offers = store.listOffers();
+  const offers = store.listLatestOffers();
   const next = new Map<number, ScheduledItem>();
   for (const app of apps) {
     const items = scheduleApplication(app, { settings: config, offers, today });

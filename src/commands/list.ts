@@ -1,7 +1,7 @@
 /** `followup list`: the applications, one line each. */
 import { scheduleApplication } from '../core/cadence.js';
 import { formatDay } from '../core/calendar.js';
-import { statusOf, type Application } from '../core/types.js';
+import { statusOf, type PlanApplication } from '../core/types.js';
 import type { Context } from '../context.js';
 import { actionPhrase } from '../ui/today-view.js';
 
@@ -14,9 +14,10 @@ export interface ListOptions {
 export function runList(ctx: Context, opts: ListOptions): void {
   const store = ctx.openStore();
   const config = store.getConfig();
-  const apps = store.listApplications(opts.all ? 'all' : 'active');
-  const offers = store.listOffers();
-  const rows = apps.map((app: Application) => {
+  // The active ones as the rules see them (only what the plan reads); --all reads everything.
+  const apps: PlanApplication[] = opts.all ? store.listApplications('all') : store.listActivePlans(ctx.today);
+  const offers = store.listLatestOffers();
+  const rows = apps.map((app) => {
     const next = scheduleApplication(app, { settings: config, offers, today: ctx.today }).sort((a, b) =>
       a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : 0,
     )[0];

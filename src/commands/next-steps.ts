@@ -8,7 +8,7 @@ import { actionPhrase } from '../ui/today-view.js';
 
 /** The pending items of one application, soonest first. */
 export function pendingItems(store: Store, app: Application, config: Config, today: CalendarDate): ScheduledItem[] {
-  return scheduleApplication(app, { settings: config, offers: store.listOffers(), today }).sort((a, b) =>
+  return scheduleApplication(app, { settings: config, offers: store.listLatestOffers(), today }).sort((a, b) =>
     a.earliest === b.earliest ? 0 : a.earliest < b.earliest ? -1 : 1,
   );
 }

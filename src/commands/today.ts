@@ -13,7 +13,7 @@ export function runToday(ctx: Context, opts: TodayOptions): void {
   const store = ctx.openStore();
   const config = store.getConfig();
   const apps = store.listPlanned(nextWorkday(ctx.today, config.holidays), config.keepInTouchDays);
-  const plan = planToday(apps, config, ctx.today, store.listOffers());
+  const plan = planToday(apps, config, ctx.today, store.listLatestOffers());
   if (opts.json) {
     ctx.output.json({
       date: plan.date,

@@ -192,6 +192,7 @@ export function openDatabase(opts: OpenOptions): Database {
     if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
+    db.pragma('cache_size = -2000');
     if (opts.maxPageCount) db.pragma(`max_page_count = ${Math.floor(opts.maxPageCount)}`);
     if (version < SCHEMA_VERSION) migrate(db, opts.file);
     return db;

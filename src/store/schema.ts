@@ -172,6 +172,13 @@ export const MIGRATIONS: readonly string[] = [
   DROP TRIGGER applications_undo_delete;
   ${undoTriggers({ applications: [...JOURNALLED.applications, 'settled', 'feedback_pending', 'last_activity'] })}
   `,
+  // 4: for today, indexes that hold what it reads: the events of an application by date with
+  // what the rules look at (replacing the index on the first two), and the offers by date.
+  `
+  CREATE INDEX events_plan ON events (application_id, date, type, new_date);
+  DROP INDEX events_application_date;
+  CREATE INDEX applications_offers ON applications (outcome_date) WHERE outcome = 'offer';
+  `,
 ];
 
 /** The schema version this program writes. */

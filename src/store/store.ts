@@ -14,6 +14,7 @@ import type {
   FollowupEvent,
   InterviewKind,
   Outcome,
+  PlanApplication,
   Status,
 } from '../core/types.js';
 import { NotFoundError, UsageError } from '../errors.js';
@@ -71,31 +72,7 @@ export interface ApplicationChanges {
   noCalls?: { contact: string | null; value: boolean };
 }
 
-interface AppRow {
-  id: number;
-  uuid: string;
-  company: string;
-  role: string;
-  why: string | null;
-  status: Status;
-  outcome: Outcome | null;
-  outcome_date: string | null;
-  outcome_note: string | null;
-  not_interested: number;
-}
 
-interface RoundRow {
-  id: number;
-  uuid: string;
-  application_id: number;
-  number: number;
-  date: string;
-  time: string | null;
-  kind: InterviewKind | null;
-  decision_by: string | null;
-  next_steps: string | null;
-  notes: string | null;
-}
 
 interface ContactRow {
   id: number;
@@ -108,22 +85,7 @@ interface ContactRow {
   no_calls: number;
 }
 
-interface FactRow {
-  application_id: number;
-  kind: 'need' | 'expand';
-  text: string;
-}
 
-interface EventRow {
-  id: number;
-  uuid: string;
-  application_id: number;
-  type: EventType;
-  date: string;
-  with_name: string | null;
-  note: string | null;
-  new_date: string | null;
-}
 
 /** A whole application as written in bulk (the benchmark seeder; later, imports). */
 export interface RecordInput {
@@ -204,7 +166,112 @@ const SELECTION_WHERE: Record<Selection, string> = {
  * the history costs nothing; offers are read separately (listOffers).
  */
 const PLANNED_WHERE = `a.settled = 0 AND (a.status = 'active'
-  OR (a.status = 'rejected' AND (a.feedback_pending = 1 OR a.last_activity <= ?)))`;
+  OR (a.status = 'rejected' AND (a.feedback_pending = 1 OR a.last_activity <= @keep)))`;
+
+/*
+ * Applications are read as one JSON document that SQLite builds in a single statement: an array
+ * of applications, each an array of its columns with its rounds, contacts and events nested in
+ * it. Handing over one string (parsed by V8's JSON parser) costs a fraction of handing over a
+ * JavaScript object per row, which is most of the time of reading hundreds of applications.
+ */
+
+/** `json_group_array` of a table's rows for the application `a`, in order. */
+function nested(table: string, alias: string, columns: string, orderBy: string, filter = ''): string {
+  return `json((SELECT json_group_array(json_array(${columns}) ORDER BY ${orderBy})
+    FROM ${table} ${alias} WHERE ${alias}.application_id = a.id${filter}))`;
+}
+
+type AppTuple = [
+  id: number, uuid: string, company: string, role: string, why: string | null, outcome: Outcome | null,
+  outcomeDate: string | null, outcomeNote: string | null, notInterested: number,
+  rounds: [number, string, number, string, string | null, InterviewKind | null, string | null, string | null, string | null][],
+  contacts: [number, string, string, ContactRole, string | null, string | null, number][],
+  facts: ['need' | 'expand', string][],
+  events: [number, string, EventType, string, string | null, string | null, string | null][],
+];
+
+function fullQuery(where: string): string {
+  return `SELECT json_group_array(json_array(
+      a.id, a.uuid, a.company, a.role, a.why, a.outcome, a.outcome_date, a.outcome_note, a.not_interested,
+      ${nested('rounds', 'r', 'r.id, r.uuid, r.number, r.date, r.time, r.kind, r.decision_by, r.next_steps, r.notes', 'r.number')},
+      ${nested('contacts', 'c', 'c.id, c.uuid, c.name, c.role, c.phone, c.email, c.no_calls', 'c.position, c.id')},
+      ${nested('facts', 'f', 'f.kind, f.text', 'f.id')},
+      ${nested('events', 'e', 'e.id, e.uuid, e.type, e.date, e.with_name, e.note, e.new_date', 'e.date, e.id')}
+    ) ORDER BY a.id) FROM applications a WHERE ${where}`;
+}
+
+function appFromTuple(t: AppTuple): Application {
+  return {
+    id: t[0],
+    uuid: t[1],
+    company: t[2],
+    role: t[3],
+    why: t[4],
+    rounds: t[9].map((r) => ({
+      id: r[0], uuid: r[1], number: r[2], date: r[3], time: r[4], kind: r[5], decisionBy: r[6], nextSteps: r[7], notes: r[8],
+    })),
+    contacts: t[10].map((c) => ({ id: c[0], uuid: c[1], name: c[2], role: c[3], phone: c[4], email: c[5], noCalls: c[6] === 1 })),
+    needs: t[11].filter((f) => f[0] === 'need').map((f) => f[1]),
+    expand: t[11].filter((f) => f[0] === 'expand').map((f) => f[1]),
+    events: t[12].map((e) => ({ id: e[0], uuid: e[1], type: e[2], date: e[3], withName: e[4], note: e[5], newDate: e[6] })),
+    outcome: t[5],
+    outcomeDate: t[6],
+    outcomeNote: t[7],
+    notInterested: t[8] === 1,
+  };
+}
+
+type PlanAppTuple = [
+  id: number, uuid: string, company: string, role: string, outcome: Outcome | null, outcomeDate: string | null,
+  notInterested: number,
+  rounds: [number, number, string, string | null][],
+  contacts: [number, string, ContactRole, string | null, string | null, number][],
+  events: [number, EventType, string, string | null][],
+];
+
+/**
+ * What the rules read, for the applications \`where\` selects. The date each one's events are
+ * read from (its latest round held by @upTo, else its first) is worked out once per application
+ * (MATERIALIZED), not once per event; the events come from a covering index.
+ */
+function planQuery(where: string): string {
+  return `WITH p AS MATERIALIZED (
+      SELECT a.id, a.uuid, a.company, a.role, a.status, a.outcome, a.outcome_date, a.not_interested,
+        coalesce((SELECT max(r.date) FROM rounds r WHERE r.application_id = a.id AND r.date <= @upTo),
+                 (SELECT min(r.date) FROM rounds r WHERE r.application_id = a.id)) AS since
+      FROM applications a WHERE ${where})
+    SELECT json_group_array(json_array(
+      a.id, a.uuid, a.company, a.role, a.outcome, a.outcome_date, a.not_interested,
+      ${nested('rounds', 'r', 'r.id, r.number, r.date, r.decision_by', 'r.number')},
+      ${nested('contacts', 'c', 'c.id, c.name, c.role, c.phone, c.email, c.no_calls', 'c.position, c.id')},
+      ${nested(
+        'events',
+        'e',
+        'e.id, e.type, e.date, e.new_date',
+        'e.date, e.id',
+        ` AND (a.status <> 'active' OR e.date >= a.since
+          OR e.type IN ('offer-shared', 'feedback-asked', 'feedback-received', 'thanks-sent'))`,
+      )}
+    ) ORDER BY a.id) FROM p a`;
+}
+
+const PLANNED_QUERY = planQuery(PLANNED_WHERE);
+const ACTIVE_PLANS_QUERY = planQuery(`a.status = 'active'`);
+
+function planFromTuple(t: PlanAppTuple): PlanApplication {
+  return {
+    id: t[0],
+    uuid: t[1],
+    company: t[2],
+    role: t[3],
+    rounds: t[7].map((r) => ({ id: r[0], number: r[1], date: r[2], decisionBy: r[3] })),
+    contacts: t[8].map((c) => ({ id: c[0], name: c[1], role: c[2], phone: c[3], email: c[4], noCalls: c[5] === 1 })),
+    events: t[9].map((e) => ({ id: e[0], type: e[1], date: e[2], newDate: e[3] })),
+    outcome: t[4],
+    outcomeDate: t[5],
+    notInterested: t[6] === 1,
+  };
+}
 
 /** The followup store over one SQLite file. */
 export class Store {
@@ -594,31 +661,53 @@ export class Store {
 
   /** Applications with everything recorded about them, by id. */
   listApplications(selection: Selection = 'all'): Application[] {
-    return this.read(() => this.load(SELECTION_WHERE[selection], []));
+    return this.read(() => this.load(SELECTION_WHERE[selection], {}));
   }
 
   /**
    * The applications that may list something by `upTo` (see PLANNED_WHERE): today, or on a
-   * weekend the next working day, whose list `today` counts as lined up.
+   * weekend the next working day, whose list `today` counts as lined up. Only what the rules
+   * read (PlanApplication), and of an active application only the events since its latest
+   * round held by then, with the few kinds whose earlier dates still count (offer-shared,
+   * feedback and thanks); every event of a rejected one (they are few).
    */
-  listPlanned(upTo: CalendarDate, keepInTouchDays: number): Application[] {
-    return this.read(() =>
-      this.load(PLANNED_WHERE, [addDays(upTo, -keepInTouchDays)], { eventsSinceLatestRound: upTo, facts: false }),
-    );
+  listPlanned(upTo: CalendarDate, keepInTouchDays: number): PlanApplication[] {
+    return this.read(() => {
+      const keep = addDays(upTo, -keepInTouchDays);
+      const json = this.db.prepare(PLANNED_QUERY).pluck().get({ keep, upTo }) as string;
+      return (JSON.parse(json) as PlanAppTuple[]).map(planFromTuple);
+    });
   }
 
-  /** The offers recorded on any application (cadence rule 9). */
-  listOffers(): RecordedOffer[] {
-    return this.read(() =>
-      this.db
-        .prepare("SELECT id, company, outcome_date AS date FROM applications WHERE outcome = 'offer' AND outcome_date IS NOT NULL ORDER BY id")
-        .all() as RecordedOffer[],
+  /** The active applications as the rules see them on `today` (what `list` shows). */
+  listActivePlans(today: CalendarDate): PlanApplication[] {
+    return this.read(() => {
+      const json = this.db.prepare(ACTIVE_PLANS_QUERY).pluck().get({ upTo: today }) as string;
+      return (JSON.parse(json) as PlanAppTuple[]).map(planFromTuple);
+    });
+  }
+
+  /**
+   * The two latest offers (latest date first; on the same date the earlier-recorded first): all
+   * that rule 9 needs, since it looks for the latest offer on another application than the one
+   * it plans, and the latest of all can belong to at most one. Read through an index, so it costs
+   * the same however many offers the history holds.
+   */
+  listLatestOffers(): RecordedOffer[] {
+    return this.read(
+      () =>
+        this.db
+          .prepare(
+            `SELECT id, company, outcome_date AS date FROM applications
+             WHERE outcome = 'offer' AND outcome_date IS NOT NULL ORDER BY outcome_date DESC, id LIMIT 2`,
+          )
+          .all() as RecordedOffer[],
     );
   }
 
   /** One application, or null. */
   getApplication(id: number): Application | null {
-    return this.read(() => this.load('a.id = ?', [id])[0] ?? null);
+    return this.read(() => this.load('a.id = @id', { id })[0] ?? null);
   }
 
   /** One application, or a NotFoundError naming the reference. */
@@ -628,104 +717,10 @@ export class Store {
     return app;
   }
 
-  /**
-   * Read applications and what belongs to them. For `today` (`eventsSinceLatestRound`), only
-   * the events the rules look at: for an active application those since the latest round held
-   * by that date, and the few kinds whose earlier dates still count (offer-shared, feedback and
-   * thanks); every event of a rejected one (they are few); and no facts.
-   */
-  private load(
-    where: string,
-    params: unknown[],
-    opts: { eventsSinceLatestRound?: CalendarDate; facts?: boolean } = {},
-  ): Application[] {
-    const apps = this.db
-      .prepare(
-        `SELECT id, uuid, company, role, why, status, outcome, outcome_date, outcome_note, not_interested
-         FROM applications a WHERE ${where} ORDER BY id`,
-      )
-      .all(...params) as AppRow[];
-    if (apps.length === 0) return [];
-    const byId = new Map<number, Application>();
-    for (const a of apps) {
-      byId.set(a.id, {
-        id: a.id,
-        uuid: a.uuid,
-        company: a.company,
-        role: a.role,
-        why: a.why,
-        rounds: [],
-        contacts: [],
-        needs: [],
-        expand: [],
-        events: [],
-        outcome: a.outcome,
-        outcomeDate: a.outcome_date,
-        outcomeNote: a.outcome_note,
-        notInterested: a.not_interested === 1,
-      });
-    }
-    // The selection is evaluated once; the related rows are read by id through an index.
-    const sub = 'application_id IN (SELECT value FROM json_each(?))';
-    const ids = JSON.stringify(apps.map((a) => a.id));
-    for (const r of this.db
-      .prepare(`SELECT * FROM rounds WHERE ${sub} ORDER BY application_id, number`)
-      .all(ids) as RoundRow[]) {
-      byId.get(r.application_id)?.rounds.push({
-        id: r.id,
-        uuid: r.uuid,
-        number: r.number,
-        date: r.date,
-        time: r.time,
-        kind: r.kind,
-        decisionBy: r.decision_by,
-        nextSteps: r.next_steps,
-        notes: r.notes,
-      });
-    }
-    for (const c of this.db
-      .prepare(`SELECT * FROM contacts WHERE ${sub} ORDER BY application_id, position, id`)
-      .all(ids) as ContactRow[]) {
-      byId.get(c.application_id)?.contacts.push(contactFromRow(c));
-    }
-    if (opts.facts !== false) {
-      for (const f of this.db
-        .prepare(`SELECT application_id, kind, text FROM facts WHERE ${sub} ORDER BY id`)
-        .all(ids) as FactRow[]) {
-        const app = byId.get(f.application_id);
-        if (app) (f.kind === 'need' ? app.needs : app.expand).push(f.text);
-      }
-    }
-    const since = opts.eventsSinceLatestRound;
-    const events = (
-      since === undefined
-        ? this.db.prepare(`SELECT * FROM events WHERE ${sub} ORDER BY application_id, date, id`).all(ids)
-        : this.db
-            .prepare(
-              `WITH c AS (
-                 SELECT a.id, a.status, coalesce(
-                   (SELECT max(r.date) FROM rounds r WHERE r.application_id = a.id AND r.date <= ?),
-                   (SELECT min(r.date) FROM rounds r WHERE r.application_id = a.id)) AS since
-                 FROM applications a WHERE a.id IN (SELECT value FROM json_each(?)))
-               SELECT e.* FROM c JOIN events e ON e.application_id = c.id
-                 AND (c.status <> 'active' OR e.date >= c.since
-                   OR e.type IN ('offer-shared', 'feedback-asked', 'feedback-received', 'thanks-sent'))
-               ORDER BY e.application_id, e.date, e.id`,
-            )
-            .all(since, ids)
-    ) as EventRow[];
-    for (const e of events) {
-      byId.get(e.application_id)?.events.push({
-        id: e.id,
-        uuid: e.uuid,
-        type: e.type,
-        date: e.date,
-        withName: e.with_name,
-        note: e.note,
-        newDate: e.new_date,
-      });
-    }
-    return [...byId.values()];
+  /** Read applications and everything that belongs to them, as one JSON document. */
+  private load(where: string, params: Record<string, unknown>): Application[] {
+    const json = this.db.prepare(fullQuery(where)).pluck().get(params) as string;
+    return (JSON.parse(json) as AppTuple[]).map(appFromTuple);
   }
 
   /**

@@ -10,7 +10,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../src/bench/seed.js';
-import { planToday, recordedOffers } from '../../src/core/cadence.js';
+import { planToday, recordedOffers, scheduleApplication } from '../../src/core/cadence.js';
+import { statusOf } from '../../src/core/types.js';
 import { Store } from '../../src/store/store.js';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -90,5 +91,51 @@ describe('bench:seed', () => {
       expect(actual.linedUp).toBe(expected.linedUp);
       expect(actual.workday).toBe(expected.workday);
     });
+
+    it(`list --json on ${today} (which reads only what the rules need) equals the core over every record`, () => {
+      const store = Store.open({ file: db, explicit: true });
+      let expected;
+      try {
+        const all = store.listApplications('all');
+        const settings = store.getConfig();
+        expected = all
+          .filter((app) => statusOf(app) === 'active')
+          .map((app) => {
+            const next = scheduleApplication(app, { settings, offers: recordedOffers(all), today }).sort((a, b) =>
+              a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : 0,
+            )[0];
+            return {
+              id: app.id,
+              uuid: app.uuid,
+              company: app.company,
+              role: app.role,
+              status: 'active',
+              rounds: app.rounds.length,
+              lastInterview: app.rounds[app.rounds.length - 1]?.date ?? null,
+              next: next ? { action: next.action, earliest: next.earliest, due: next.due } : null,
+            };
+          });
+      } finally {
+        store.close();
+      }
+      expect(expected.length).toBeGreaterThan(10);
+      expect(JSON.parse(followup(['--today', today, 'list', '--json']))).toEqual(expected);
+    });
   }
+
+  it('numbers the applications in the order their first interviews happened, as a real store grows', () => {
+    const records = generateRecords({ applications: 300, seed: 3, today: '2026-12-07' });
+    const firsts = records.map((r) => r.rounds[0].date);
+    expect(firsts).toEqual([...firsts].sort());
+    // So the active ones are the newest.
+    const conn = new Database(db, { readonly: true });
+    try {
+      const { oldestActive } = conn.prepare("SELECT min(id) AS oldestActive FROM applications WHERE status = 'active'").get() as {
+        oldestActive: number;
+      };
+      expect(oldestActive).toBeGreaterThan(N * 0.8);
+    } finally {
+      conn.close();
+    }
+  });
 });

@@ -276,9 +276,22 @@ describe('writing and reading', () => {
     expect(app.notInterested).toBe(true);
     expect(statusOf(app)).toBe('rejected');
     expect(store.listApplications('active')).toHaveLength(0);
-    expect(store.listOffers()).toEqual([]);
+    expect(store.listLatestOffers()).toEqual([]);
     store.setOutcome(id, 'offer', '2026-12-14', null, false);
-    expect(store.listOffers()).toEqual([{ id, company: 'Acme', date: '2026-12-14' }]);
+    expect(store.listLatestOffers()).toEqual([{ id, company: 'Acme', date: '2026-12-14' }]);
+  });
+
+  test('listLatestOffers: the two latest offers, latest first, the earlier-recorded first on the same date', () => {
+    const store = openStore(path.join(dir, 'offers.db'));
+    const ids = ['Acme', 'Globex', 'Initech', 'Hooli'].map((company) => store.addInterview(interview({ company })).id);
+    store.setOutcome(ids[0], 'offer', '2026-12-10', null, false);
+    store.setOutcome(ids[1], 'offer', '2026-12-14', null, false);
+    store.setOutcome(ids[2], 'offer', '2026-12-14', null, false);
+    store.setOutcome(ids[3], 'rejected', '2026-12-20', null, false);
+    expect(store.listLatestOffers()).toEqual([
+      { id: ids[1], company: 'Globex', date: '2026-12-14' },
+      { id: ids[2], company: 'Initech', date: '2026-12-14' },
+    ]);
   });
 
   test('loop-closed closes as no-response, and an outcome after that replaces it', () => {
