@@ -37,6 +37,11 @@ export interface SeedOptions {
   seed: number;
   /** The date the histories lead up to. */
   today: CalendarDate;
+  /**
+   * How many years the first interviews are spread over (2 unless given). The same number of
+   * applications over more years is a longer history with less going on at once.
+   */
+  years?: number;
 }
 
 /** The histories, oldest first. */
@@ -49,10 +54,11 @@ export function generateRecords(opts: SeedOptions): RecordInput[] {
   const today = opts.today;
   const upTo = (date: CalendarDate) => (date > today ? today : date);
   const records: RecordInput[] = [];
+  const span = Math.max(1, Math.round((opts.years ?? 2) * 365));
 
   for (let i = 0; i < opts.applications; i++) {
-    // First interviews spread over the two years before today, on working days.
-    let first = nextWorkday(addDays(today, -between(1, 730)), []);
+    // First interviews spread over the years before today (two by default), on working days.
+    let first = nextWorkday(addDays(today, -between(1, span)), []);
     if (first > today) first = today;
     const roundCount = chance(0.6) ? 1 : chance(0.75) ? 2 : 3;
     const rounds: RecordInput['rounds'] = [];

@@ -123,6 +123,21 @@ describe('bench:seed', () => {
     });
   }
 
+  it('--years spreads the same number of applications over a longer history, with less going on at once', () => {
+    const active = (years: number) =>
+      generateRecords({ applications: 4000, seed: 5, today: '2026-12-07', years }).filter(
+        (r) => !r.outcome && !r.events.some((e) => e.type === 'loop-closed'),
+      ).length;
+    const two = active(2);
+    const twenty = active(20);
+    expect(two).toBeGreaterThan(100);
+    // Ten times the span, about a tenth as many active at once.
+    expect(twenty).toBeGreaterThan(two / 20);
+    expect(twenty).toBeLessThan(two / 5);
+    const span = generateRecords({ applications: 2000, seed: 5, today: '2026-12-07', years: 20 }).map((r) => r.rounds[0].date);
+    expect(span[0] < '2008-01-01').toBe(true);
+  });
+
   it('numbers the applications in the order their first interviews happened, as a real store grows', () => {
     const records = generateRecords({ applications: 300, seed: 3, today: '2026-12-07' });
     const firsts = records.map((r) => r.rounds[0].date);
