@@ -149,7 +149,9 @@ export function generateRecords(opts: SeedOptions): RecordInput[] {
           log('feedback-received', f, { note: 'more depth on system design' });
           if (!recent || chance(0.5)) log('thanks-sent', upTo(addWorkdays(f, 1, [])));
         }
-        record.notInterested = !recent && chance(0.9);
+        // Keeping in touch is for the few companies one still wants to work for, and fewer still
+        // from years back: a long history does not mean courting ever more of them.
+        record.notInterested = !recent && chance(age > 730 ? 0.99 : 0.9);
         if (!record.notInterested) {
           for (let k = addDays(outcomeDate, between(80, 95)); k < addDays(today, -20); k = addDays(k, between(80, 95))) {
             log('kept-in-touch', nextWorkday(k, []));
