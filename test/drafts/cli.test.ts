@@ -290,4 +290,22 @@ describe('the precompiled built-in templates (dist/letters.cjs)', () => {
     }
     expect(precompiled.get('thank-feedback')).toContain('"system design" & <APIs>');
   });
+
+  test('a built-in letter loads only the runtime, never the template compiler; a user template loads it', () => {
+    const s = acme();
+    // Reports, at exit, every Handlebars file the process loaded.
+    const hook = path.join(s.dir, 'report-loaded.cjs');
+    fs.writeFileSync(
+      hook,
+      "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache).filter((f) => /handlebars|letters\\.cjs/.test(f))) + '\\n'));\n",
+    );
+    const loaded = (r: { stderr: string }): string[] => JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]) as string[];
+    const env = { NODE_OPTIONS: `--require ${hook}` };
+    const builtin = loaded(s.ok(['draft', 'thanks', '1'], { env }));
+    expect(builtin.some((f) => f.endsWith(path.join('dist', 'letters.cjs')))).toBe(true);
+    expect(builtin.filter((f) => f.includes(`${path.sep}node_modules${path.sep}handlebars${path.sep}`))).toEqual([]);
+    s.writeTemplate('thanks.hbs', 'Dear {{recipient.firstName}},\n{{me.name}}\n');
+    const own = loaded(s.ok(['draft', 'thanks', '1'], { env }));
+    expect(own.some((f) => f.includes(`${path.sep}node_modules${path.sep}handlebars${path.sep}`))).toBe(true);
+  });
 });
