@@ -136,6 +136,8 @@ export function createOutput(opts: {
 
 /** Wrap text to a width, indenting every line. */
 export function wrap(text: string, width: number, indent: string): string {
+  // Most lines already fit and have single spaces only: nothing to split.
+  if (indent.length + text.length <= width && !/\s\s|^\s|\s$|[^\S ]/.test(text)) return indent + text;
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';

@@ -7,30 +7,43 @@ import { wrap, type Styles } from './output.js';
 /** What the item asks the user to do, as a short imperative. */
 export function actionPhrase(item: Pick<PlanItem, 'action' | 'channel' | 'contact'>): string {
   const who = item.contact ? item.contact.name : 'the company';
-  const verbs: Record<Action, string> = {
-    'send-thanks': `Send a thank-you to ${who}`,
-    'check-status': item.channel === 'email' ? `Email ${who} about the decision` : `Call ${who} about the decision`,
-    'close-loop': `Send ${who} a gracious closing note`,
-    'ask-feedback': `Ask ${who} for feedback`,
-    'thank-for-feedback': `Thank ${who} for the feedback`,
-    'share-offer': `Tell ${who} about your other offer`,
-    'keep-in-touch': `Keep in touch with ${who}`,
-  };
-  return verbs[item.action];
+  switch (item.action) {
+    case 'send-thanks':
+      return `Send a thank-you to ${who}`;
+    case 'check-status':
+      return item.channel === 'email' ? `Email ${who} about the decision` : `Call ${who} about the decision`;
+    case 'close-loop':
+      return `Send ${who} a gracious closing note`;
+    case 'ask-feedback':
+      return `Ask ${who} for feedback`;
+    case 'thank-for-feedback':
+      return `Thank ${who} for the feedback`;
+    case 'share-offer':
+      return `Tell ${who} about your other offer`;
+    case 'keep-in-touch':
+      return `Keep in touch with ${who}`;
+  }
 }
+
+/** The `followup log` events that record having done each action (check-status by channel). */
+const DONE_EVENTS: Record<Exclude<Action, 'check-status'>, string> = {
+  'send-thanks': 'thanks-sent',
+  'close-loop': 'loop-closed',
+  'ask-feedback': 'feedback-asked',
+  'thank-for-feedback': 'thanks-sent',
+  'share-offer': 'offer-shared',
+  'keep-in-touch': 'kept-in-touch',
+};
 
 /** The `followup log` events that record having done an item. */
 export function logHint(item: Pick<PlanItem, 'action' | 'channel' | 'id'>): string {
-  const events: Record<Action, string> = {
-    'send-thanks': 'thanks-sent',
-    'check-status': item.channel === 'email' ? 'emailed' : 'no-answer|voicemail|spoke',
-    'close-loop': 'loop-closed',
-    'ask-feedback': 'feedback-asked',
-    'thank-for-feedback': 'thanks-sent',
-    'share-offer': 'offer-shared',
-    'keep-in-touch': 'kept-in-touch',
-  };
-  return `followup log ${item.id} ${events[item.action]}`;
+  const event =
+    item.action === 'check-status'
+      ? item.channel === 'email'
+        ? 'emailed'
+        : 'no-answer|voicemail|spoke'
+      : DONE_EVENTS[item.action];
+  return `followup log ${item.id} ${event}`;
 }
 
 function contactLine(item: PlanItem): string | null {
