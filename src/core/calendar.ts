@@ -79,23 +79,30 @@ export function isWorkday(date: CalendarDate, holidays: readonly CalendarDate[])
   return wd !== 0 && wd !== 6 && !holidays.includes(date);
 }
 
+/** isWorkday on a day number (the date string is made only when there are holidays to check). */
+function isWorkdayNumber(day: number, holidays: readonly CalendarDate[]): boolean {
+  const wd = (((day + 4) % 7) + 7) % 7;
+  return wd !== 0 && wd !== 6 && (holidays.length === 0 || !holidays.includes(fromDayNumber(day)));
+}
+
 /** D itself if it is a working day, else the first working day after it. */
 export function nextWorkday(date: CalendarDate, holidays: readonly CalendarDate[]): CalendarDate {
-  let d = date;
+  const start = toDayNumber(date);
+  let day = start;
   // A year of holidays cannot hold more than 366 days; the bound only guards bad settings.
-  for (let i = 0; i < 400 && !isWorkday(d, holidays); i++) d = addDays(d, 1);
-  return d;
+  for (let i = 0; i < 400 && !isWorkdayNumber(day, holidays); i++) day++;
+  return day === start ? date : fromDayNumber(day);
 }
 
 /** The nth working day after D (D itself not counted); a negative n counts back. */
 export function addWorkdays(date: CalendarDate, n: number, holidays: readonly CalendarDate[]): CalendarDate {
   const step = n < 0 ? -1 : 1;
-  let d = date;
+  let day = toDayNumber(date);
   for (let left = Math.abs(n); left > 0; ) {
-    d = addDays(d, step);
-    if (isWorkday(d, holidays)) left--;
+    day += step;
+    if (isWorkdayNumber(day, holidays)) left--;
   }
-  return d;
+  return n === 0 ? date : fromDayNumber(day);
 }
 
 /** "Fri 4 Dec" (the year only when it is not the reference year). */
