@@ -1,7 +1,7 @@
 /** `followup list`: the applications, one line each. */
 import { scheduleApplication } from '../core/cadence.js';
 import { formatDay } from '../core/calendar.js';
-import { statusOf, type PlanApplication } from '../core/types.js';
+import { statusOf } from '../core/types.js';
 import type { Context } from '../context.js';
 import { actionPhrase } from '../ui/today-view.js';
 
@@ -14,8 +14,8 @@ export interface ListOptions {
 export function runList(ctx: Context, opts: ListOptions): void {
   const store = ctx.openStore();
   const config = store.getConfig();
-  // The active ones as the rules see them (only what the plan reads); --all reads everything.
-  const apps: PlanApplication[] = opts.all ? store.listApplications('all') : store.listActivePlans(ctx.today);
+  // As the rules see them: only what the plan reads.
+  const apps = store.listPlans(opts.all ? 'all' : 'active', ctx.today);
   const offers = store.listLatestOffers();
   const rows = apps.map((app) => {
     const next = scheduleApplication(app, { settings: config, offers, today: ctx.today }).sort((a, b) =>

@@ -256,7 +256,10 @@ function planQuery(where: string): string {
 }
 
 const PLANNED_QUERY = planQuery(PLANNED_WHERE);
-const ACTIVE_PLANS_QUERY = planQuery(`a.status = 'active'`);
+const PLANS_QUERY: Record<Selection, string> = {
+  all: planQuery(SELECTION_WHERE.all),
+  active: planQuery(SELECTION_WHERE.active),
+};
 
 function planFromTuple(t: PlanAppTuple): PlanApplication {
   return {
@@ -679,10 +682,10 @@ export class Store {
     });
   }
 
-  /** The active applications as the rules see them on `today` (what `list` shows). */
-  listActivePlans(today: CalendarDate): PlanApplication[] {
+  /** Applications as the rules see them on `today` (what `list` shows), by id. */
+  listPlans(selection: Selection, today: CalendarDate): PlanApplication[] {
     return this.read(() => {
-      const json = this.db.prepare(ACTIVE_PLANS_QUERY).pluck().get({ upTo: today }) as string;
+      const json = this.db.prepare(PLANS_QUERY[selection]).pluck().get({ upTo: today }) as string;
       return (JSON.parse(json) as PlanAppTuple[]).map(planFromTuple);
     });
   }
