@@ -4,7 +4,8 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/store/schema.js';
-import { ADD_ACME, ANSI, STACK_LINE, runRaw, sandboxes, sha256, type Sandbox } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { ADD_ACME, ANSI, BIN, ROOT, STACK_LINE, runRaw, sandboxes, sha256, type Sandbox } from './helpers.js';
 
 const sandbox = sandboxes();
 
@@ -252,5 +253,33 @@ describe('--help', () => {
     for (const command of ['add', 'today', 'log', 'outcome', 'list', 'show', 'edit', 'config', 'demo']) {
       expect(out).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
+  });
+});
+
+describe('a reader that stops early', () => {
+  test('`... | head` ends followup quietly with exit 0, and what it wrote to the store stays', () => {
+    const s = sandbox();
+    // Enough history that the export is far larger than a pipe holds.
+    const seeded = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'bench-seed.cjs'), '--db', s.db, '--applications', '150'], {
+      encoding: 'utf8',
+    });
+    expect(seeded.status, seeded.stderr).toBe(0);
+    const followup = (args: string) => `"${process.execPath}" "${BIN}" --db "${s.db}" --today 2026-12-07 ${args}`;
+    const r = spawnSync(
+      'bash',
+      ['-c', `${followup('export --format json')} | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}"`],
+      { encoding: 'utf8', env: s.env() },
+    );
+    expect(r.stdout.trim()).toBe('exit 0');
+    expect(r.stderr).toBe('');
+    // A change whose confirmation nobody reads is made all the same.
+    const logged = spawnSync(
+      'bash',
+      ['-c', `${followup('log 150 no-answer')} 2>&1 | head -c 0; echo "exit \${PIPESTATUS[0]}"`],
+      { encoding: 'utf8', env: s.env() },
+    );
+    expect(logged.stdout.trim()).toBe('exit 0');
+    const shown = s.json<{ events: { type: string; date: string }[] }>(['show', '150'], { today: '2026-12-07' });
+    expect(shown.events.some((e) => e.type === 'no-answer' && e.date === '2026-12-07')).toBe(true);
   });
 });
