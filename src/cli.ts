@@ -2,8 +2,8 @@
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { DRAFT_KINDS } from './drafts/data.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, StoreError, UsageError } from './errors.js';
-import { writeAll } from './ui/output.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, ReaderGone, StoreError, UsageError } from './errors.js';
+import { writeAll, writeMessage } from './ui/output.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -416,7 +416,7 @@ export function buildProgram(argv: readonly string[] = process.argv.slice(2)): A
     .option('--no-color', 'plain output (also NO_COLOR, TERM=dumb, or when piped)')
     .option('--no-input', 'never prompt; missing input is an error (also when CI is set)')
     // Written synchronously, like everything else, so that nothing is lost at exit.
-    .configureOutput({ writeOut: (text) => writeAll(1, text), writeErr: (text) => writeAll(2, text) })
+    .configureOutput({ writeOut: (text) => writeAll(1, text), writeErr: writeMessage })
     .showHelpAfterError('(run with --help for usage)')
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
@@ -481,6 +481,8 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     await program.parseAsync(argv);
     return EXIT_OK;
   } catch (err) {
-    return reportError(err, { write: (text: string) => writeAll(2, text) }, process.env);
+    // Whoever read stdout has stopped: the work is done, and there is nothing to say.
+    if (err instanceof ReaderGone) return EXIT_OK;
+    return reportError(err, { write: writeMessage }, process.env);
   }
 }

@@ -35,3 +35,11 @@ export class StoreError extends Error {
     this.name = 'StoreError';
   }
 }
+
+/** Whoever read the output has stopped (`followup today | head`): not a failure, nothing to say. */
+export class ReaderGone extends Error {
+  constructor() {
+    super('the reader of the output has gone');
+    this.name = 'ReaderGone';
+  }
+}

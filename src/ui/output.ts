@@ -1,6 +1,7 @@
 /** Where text goes and how it looks: the only module that knows about chalk. */
 import fs from 'node:fs';
 import type { ChalkInstance } from 'chalk';
+import { ReaderGone } from '../errors.js';
 
 /** The styles views use; all identity functions when colour is off. */
 export interface Styles {
@@ -73,7 +74,8 @@ function stylesFor(chalk: ChalkInstance): Styles {
 /**
  * Write all of a text to a file descriptor, synchronously: nothing is left in a buffer when the
  * process exits. (process.stdout would cost a stream, and for a pipe a socket, at every start.)
- * A reader that has gone away (`followup today | head`) ends the run quietly, as for any filter.
+ * A reader that has gone away (`followup today | head`) is a ReaderGone, which ends the run
+ * quietly, as for any filter.
  */
 export function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
@@ -83,11 +85,20 @@ export function writeAll(fd: number, text: string): void {
       done += fs.writeSync(fd, bytes, done, bytes.length - done);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') process.exit(0);
+      if (code === 'EPIPE') throw new ReaderGone();
       // A non-blocking pipe that is full: wait a moment for the reader.
       if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
       else throw err;
     }
+  }
+}
+
+/** Write a message to stderr; if nobody reads it any more, the run goes on without it. */
+export function writeMessage(text: string): void {
+  try {
+    writeAll(2, text);
+  } catch {
+    // Diagnostics only: the exit code still tells.
   }
 }
 
@@ -128,7 +139,7 @@ export function createOutput(opts: {
     styles,
     out: (text) => writeAll(opts.stdoutFd, line(text)),
     write: (text) => writeAll(opts.stdoutFd, text),
-    err: (text) => writeAll(2, line(text)),
+    err: (text) => writeMessage(line(text)),
     json: (value) => writeAll(opts.stdoutFd, `${JSON.stringify(value, null, 2)}\n`),
     columns: Math.max(40, Math.min(opts.columns ?? 80, 100)),
   };

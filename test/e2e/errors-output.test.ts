@@ -282,4 +282,14 @@ describe('a reader that stops early', () => {
     const shown = s.json<{ events: { type: string; date: string }[] }>(['show', '150'], { today: '2026-12-07' });
     expect(shown.events.some((e) => e.type === 'no-answer' && e.date === '2026-12-07')).toBe(true);
   });
+
+  test('a wrong command still exits 2 when nobody reads its message', () => {
+    const s = sandbox();
+    const r = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${BIN}" --db "${s.db}" frobnicate 2>&1 | head -c 0; echo "exit \${PIPESTATUS[0]}"`],
+      { encoding: 'utf8', env: s.env() },
+    );
+    expect(r.stdout.trim()).toBe('exit 2');
+  });
 });
