@@ -72,8 +72,6 @@ export interface ApplicationChanges {
   noCalls?: { contact: string | null; value: boolean };
 }
 
-
-
 interface ContactRow {
   id: number;
   uuid: string;
@@ -84,8 +82,6 @@ interface ContactRow {
   email: string | null;
   no_calls: number;
 }
-
-
 
 /** A whole application as written in bulk (the benchmark seeder; later, imports). */
 export interface RecordInput {
@@ -163,7 +159,7 @@ const SELECTION_WHERE: Record<Selection, string> = {
  * What `today` plans over: active work, and rejections with something to list (cadence rule 8):
  * a feedback item, or keep-in-touch once its timer has run (the parameter is the latest
  * last_activity whose timer has run by today). Everything else is skipped through an index, so
- * the history costs nothing; offers are read separately (listOffers).
+ * the history costs nothing; offers are read separately (listLatestOffers).
  */
 const PLANNED_WHERE = `a.settled = 0 AND (a.status = 'active'
   OR (a.status = 'rejected' AND (a.feedback_pending = 1 OR a.last_activity <= @keep)))`;
@@ -675,17 +671,17 @@ export class Store {
    * feedback and thanks); every event of a rejected one (they are few).
    */
   listPlanned(upTo: CalendarDate, keepInTouchDays: number): PlanApplication[] {
-    return this.read(() => {
-      const keep = addDays(upTo, -keepInTouchDays);
-      const json = this.db.prepare(PLANNED_QUERY).pluck().get({ keep, upTo }) as string;
-      return (JSON.parse(json) as PlanAppTuple[]).map(planFromTuple);
-    });
+    return this.plans(PLANNED_QUERY, { keep: addDays(upTo, -keepInTouchDays), upTo });
   }
 
   /** Applications as the rules see them on `today` (what `list` shows), by id. */
   listPlans(selection: Selection, today: CalendarDate): PlanApplication[] {
+    return this.plans(PLANS_QUERY[selection], { upTo: today });
+  }
+
+  private plans(query: string, params: Record<string, unknown>): PlanApplication[] {
     return this.read(() => {
-      const json = this.db.prepare(PLANS_QUERY[selection]).pluck().get({ upTo: today }) as string;
+      const json = this.db.prepare(query).pluck().get(params) as string;
       return (JSON.parse(json) as PlanAppTuple[]).map(planFromTuple);
     });
   }
