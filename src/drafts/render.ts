@@ -3,6 +3,7 @@
  * strict (a missing field is an error), only known helpers, no partials, no prototype access,
  * on an isolated Handlebars instance.
  */
+import path from 'node:path';
 import type HandlebarsNS from 'handlebars';
 import { UsageError } from '../errors.js';
 
@@ -168,7 +169,7 @@ export function compileTemplate(source: string, file: string): (data: object) =>
 
 /**
  * A template checked and compiled ahead of time, as JavaScript source (the build does this for
- * the built-in templates, so that \`draft\` needs only Handlebars' small runtime).
+ * the built-in templates, so that `draft` needs only Handlebars' small runtime).
  */
 export function precompileTemplate(source: string, file: string): string {
   const hb = handlebars();
@@ -191,7 +192,7 @@ function loadPrecompiled(): Precompiled | null {
     try {
       // Beside the bundle; when running from the sources there is none, and templates compile.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const built = require(require('node:path').join(__dirname, 'letters.cjs')) as Precompiled;
+      const built = require(path.join(__dirname, 'letters.cjs')) as Precompiled;
       precompiled = { runtime: isolate(built.runtime), templates: built.templates };
     } catch {
       precompiled = null;

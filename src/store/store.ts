@@ -226,7 +226,7 @@ type PlanAppTuple = [
 ];
 
 /**
- * What the rules read, for the applications \`where\` selects. The date each one's events are
+ * What the rules read, for the applications `where` selects. The date each one's events are
  * read from (its latest round held by @upTo, else its first) is worked out once per application
  * (MATERIALIZED), not once per event; the events come from a covering index.
  */
