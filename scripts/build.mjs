@@ -1,7 +1,11 @@
-// Bundles src/ into dist/cli.cjs. Dependencies that are heavy or native stay outside the bundle
-// and are loaded with require() only by the commands that use them.
+// Bundles src/ into dist/cli.cjs (and the built-in letters into dist/letters.cjs). Dependencies
+// that are heavy or native stay outside the bundle and are loaded with require() only by the
+// commands that use them.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
 
 // commander loads node:child_process (and with it net and stream) at startup, only to run
 // executable subcommands, which followup has none of. Load it when first used instead.
@@ -57,10 +61,6 @@ await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/cli.cjs', 
 // and bundled with Handlebars' small runtime: `draft` then never loads the template compiler,
 // which costs more than the rest of the command. render.ts uses a precompiled template only when
 // the template file still reads exactly as it did here.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-
 const work = mkdtempSync(join(process.cwd(), 'dist', '.build-'));
 try {
   const compiler = join(work, 'render.cjs');
@@ -93,8 +93,6 @@ try {
 // V8's code cache for the bundle: run the demo once (in a temporary store) so the cache holds
 // what a typical command compiles; bin/followup writes it on exit. Best effort: without it,
 // followup simply starts a little slower.
-import { spawnSync } from 'node:child_process';
-
 rmSync('dist/cli.cjs.cache', { force: true });
 const env = { ...process.env, NO_COLOR: '1' };
 delete env.FOLLOWUP_DB;
