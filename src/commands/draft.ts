@@ -100,7 +100,7 @@ export function runDraft(ctx: Context, kindText: string, ref: string, opts: Draf
   if (opts.edit) text = editText(ctx, text);
 
   if (opts.out) {
-    writePrivate(opts.out, text);
+    writePrivate(opts.out, text, ctx.storePath);
     ctx.output.err(`Wrote ${opts.out}.`);
   } else {
     ctx.output.out(text.replace(/\n$/, ''));

@@ -98,7 +98,7 @@ export function runExport(ctx: Context, opts: ExportOptions): void {
   }
   const text = exportText(ctx, format as ExportFormat);
   if (opts.out) {
-    writePrivate(opts.out, text);
+    writePrivate(opts.out, text, ctx.storePath);
     ctx.output.err(`Wrote ${opts.out} (${format}).`);
   } else {
     ctx.output.write(text);

@@ -31,7 +31,7 @@ export function runReport(ctx: Context, opts: ReportOptions): void {
   const text =
     format === 'csv' ? renderReportCsv(report) : format === 'html' ? renderReportHtml(report, ctx.today) : renderReportMarkdown(report);
   if (opts.out) {
-    writePrivate(opts.out, text);
+    writePrivate(opts.out, text, ctx.storePath);
     ctx.output.err(`Wrote ${opts.out}: ${report.rows.length} entries from ${from} to ${to}.`);
   } else {
     ctx.output.write(text);

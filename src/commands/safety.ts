@@ -1,15 +1,7 @@
 /** `followup undo`, `followup backup` and `followup check`: keeping the record safe. */
 import type { Context } from '../context.js';
 import { StoreError, UsageError } from '../errors.js';
-import { listBackups } from '../store/backup.js';
-
-function latestBackupAdvice(storeFile: string): string {
-  const backups = listBackups(storeFile);
-  const latest = backups[backups.length - 1];
-  return latest
-    ? `Restore the latest backup: copy ${latest} over ${storeFile} (move the damaged file aside first).`
-    : `No backup of it was found in the backups folder beside it; keep the damaged file, and copy it before trying repairs such as: sqlite3 ${storeFile} .recover`;
-}
+import { restoreAdvice } from '../store/backup.js';
 
 /** Reverse the newest change, after saying exactly what it was and (on a terminal) asking. */
 export async function runUndo(ctx: Context, opts: { yes?: boolean; json?: boolean }): Promise<void> {
@@ -53,7 +45,7 @@ export function runCheck(ctx: Context): void {
     if (err instanceof StoreError && (err.kind === 'damaged' || err.kind === 'not-a-database')) {
       const what = err.kind === 'damaged' ? 'is damaged' : 'is not a SQLite database at all';
       throw new StoreError(
-        `${ctx.storePath} ${what}. Nothing was changed.\n${latestBackupAdvice(ctx.storePath)}`,
+        `${ctx.storePath} ${what}. Nothing was changed.\n${restoreAdvice(ctx.storePath)}`,
         err.kind,
         { cause: err },
       );
@@ -67,7 +59,7 @@ export function runCheck(ctx: Context): void {
   const shown = problems.slice(0, 10).map((p) => `  ${p}`).join('\n');
   throw new StoreError(
     `${ctx.storePath} is damaged:\n${shown}${problems.length > 10 ? `\n  ... and ${problems.length - 10} more` : ''}\n` +
-      `Nothing was changed. ${latestBackupAdvice(ctx.storePath)}`,
+      `Nothing was changed. ${restoreAdvice(ctx.storePath)}`,
     'damaged',
   );
 }
