@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { StoreError, UsageError } from '../errors.js';
-import { prepareBackupPath, writeBackup } from './backup.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { prepareBackupPath, restoreAdvice, writeBackup } from './backup.js';
+import { FOLLOWUP_APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type Database = BetterSqlite3.Database;
 
@@ -54,8 +54,7 @@ export function explainSqliteError(err: unknown, file: string): Error {
   }
   if (code.startsWith('SQLITE_CORRUPT')) {
     return new StoreError(
-      `The store ${file} is damaged. ${NOTHING_CHANGED} Run \`followup check\` to see what is wrong, ` +
-        'and restore your latest backup.',
+      `The store ${file} is damaged. ${NOTHING_CHANGED} ${restoreAdvice(file)} \`followup check\` lists what is wrong.`,
       'damaged',
       cause,
     );
@@ -175,12 +174,116 @@ function newerStoreError(file: string, version: number): StoreError {
   );
 }
 
+function notOursError(file: string, why: string): StoreError {
+  return new StoreError(
+    `${file} is ${why}, not a followup store. It was left untouched. ` +
+      'Point --db (or FOLLOWUP_DB) at your followup store, or at a new file to start one.',
+    'not-a-database',
+  );
+}
+
+/** The tables every followup store has had since schema 2. */
+const OUR_TABLES = ['applications', 'rounds', 'contacts', 'facts', 'events', 'settings', 'journal', 'undo_log'];
+
+/** What tells a followup store from another database: two header fields and the tables. */
+interface Identity {
+  applicationId: number;
+  userVersion: number;
+  tables: () => string[];
+}
+
+/**
+ * How the database reads, without SQLite opening the file where that can be avoided: opening a
+ * database in WAL mode, even read-only, creates -wal and -shm files beside it. With no
+ * write-ahead log, the header is read directly and the tables from a copy in memory (its header
+ * set to the rollback journal, which a database in memory needs). With a log, whose pages are
+ * newer than the file's, everything is read through a read-only connection in place.
+ */
+function readIdentity(file: string, header: Buffer): Identity {
+  const Sqlite = loadDriver();
+  const tablesOf = (db: Database) => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
+  const walInUse = (fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
+  if (walInUse) {
+    const db = new Sqlite(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
+    try {
+      const tables = tablesOf(db);
+      return {
+        applicationId: db.pragma('application_id', { simple: true }) as number,
+        userVersion: db.pragma('user_version', { simple: true }) as number,
+        tables: () => tables,
+      };
+    } finally {
+      db.close();
+    }
+  }
+  return {
+    applicationId: header.readInt32BE(68),
+    userVersion: header.readInt32BE(60),
+    tables: () => {
+      if (header.readUInt32BE(28) <= 1) return [];
+      const copy = fs.readFileSync(file);
+      copy[18] = 1;
+      copy[19] = 1;
+      const db = new Sqlite(copy, { readonly: true, nativeBinding: nativeBinding() });
+      try {
+        return tablesOf(db);
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+/**
+ * Decide whether `file` is a followup store, a new (empty) file, or something else, which is
+ * refused with nothing written: a read-only command must not turn another program's database
+ * into a followup store.
+ */
+function checkIdentity(file: string): void {
+  const header = Buffer.alloc(100);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    throw new StoreError(
+      `The store ${file} cannot be read (${(err as NodeJS.ErrnoException).code}). ${NOTHING_CHANGED} ` +
+        'Check the file and folder permissions, or use --db to name another store.',
+      'read-only',
+      { cause: err },
+    );
+  }
+  try {
+    if (fs.fstatSync(fd).size === 0) return;
+    if (fs.readSync(fd, header, 0, 100, 0) < 100 || !header.subarray(0, 16).equals(Buffer.from('SQLite format 3\0', 'latin1'))) {
+      throw new StoreError(
+        `${file} is not a followup store (not a SQLite database). It was left untouched. ` +
+          'Point --db at your store, or move this file away.',
+        'not-a-database',
+      );
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  const { applicationId, userVersion, tables } = readIdentity(file, header);
+  if (applicationId === FOLLOWUP_APPLICATION_ID) return;
+  if (applicationId !== 0) throw notOursError(file, `another program's SQLite database (application id ${applicationId})`);
+  if (userVersion < 0) throw notOursError(file, `a SQLite database of another program (user_version ${userVersion})`);
+  // Schema 1 to 4 did not mark the file: a store of theirs is known by its tables.
+  const names = tables();
+  if (userVersion === 0 && names.length === 0) return;
+  const expected = OUR_TABLES.slice(0, userVersion === 1 ? 6 : OUR_TABLES.length);
+  if (userVersion === 0 || !expected.every((t) => names.includes(t))) {
+    throw notOursError(file, 'a SQLite database that holds other tables');
+  }
+}
+
 /** Open (creating on first use) and migrate the store. */
 export function openDatabase(opts: OpenOptions): Database {
   prepareLocation(opts.file, opts.explicit);
   const Sqlite = loadDriver();
   let db: Database | undefined;
   try {
+    checkIdentity(opts.file);
     db = new Sqlite(opts.file, {
       fileMustExist: true,
       timeout: opts.busyTimeoutMs ?? 5000,

@@ -16,11 +16,23 @@ const JOURNALLED: Record<string, readonly string[]> = {
   settings: ['key', 'value'],
 };
 
+/** The journalled tables' columns now (applications gained its derived columns at schema 3). */
+const CURRENT_COLUMNS: Record<string, readonly string[]> = {
+  ...JOURNALLED,
+  applications: [...JOURNALLED.applications, 'settled', 'feedback_pending', 'last_activity'],
+};
+
+/** `PRAGMA application_id` of a followup store (schema 5 on): "FLUP". */
+export const FOLLOWUP_APPLICATION_ID = 0x464c5550;
+
 /**
  * Undo triggers (after sqlite.org's undo/redo note): each change to a journalled table records
  * the SQL that reverses it, under the newest journal entry, unless undo itself is running.
  */
-function undoTriggers(tables: Record<string, readonly string[]> = JOURNALLED): string {
+function undoTriggers(
+  tables: Record<string, readonly string[]> = JOURNALLED,
+  opts: { only?: 'update'; unless?: string } = {},
+): string {
   const log = (sql: string) =>
     `INSERT INTO undo_log (journal_id, sql) VALUES ((SELECT max(id) FROM journal), ${sql});`;
   const when = 'WHEN (SELECT suspended FROM journal_state) = 0';
@@ -28,11 +40,13 @@ function undoTriggers(tables: Record<string, readonly string[]> = JOURNALLED): s
     .map(([table, columns]) => {
       const sets = columns.map((c, i) => `'${i === 0 ? '' : ','}${c}=' || quote(old.${c})`).join(' || ');
       const values = columns.map((c) => `',' || quote(old.${c})`).join(' || ');
+      const update = `
+  CREATE TRIGGER ${table}_undo_update BEFORE UPDATE ON ${table} ${when}${opts.unless ? ` AND NOT ${opts.unless}` : ''}
+  BEGIN ${log(`'UPDATE ${table} SET ' || ${sets} || ' WHERE rowid=' || old.rowid`)} END;`;
+      if (opts.only === 'update') return update;
       return `
   CREATE TRIGGER ${table}_undo_insert AFTER INSERT ON ${table} ${when}
-  BEGIN ${log(`'DELETE FROM ${table} WHERE rowid=' || new.rowid`)} END;
-  CREATE TRIGGER ${table}_undo_update BEFORE UPDATE ON ${table} ${when}
-  BEGIN ${log(`'UPDATE ${table} SET ' || ${sets} || ' WHERE rowid=' || old.rowid`)} END;
+  BEGIN ${log(`'DELETE FROM ${table} WHERE rowid=' || new.rowid`)} END;${update}
   CREATE TRIGGER ${table}_undo_delete BEFORE DELETE ON ${table} ${when}
   BEGIN ${log(`'INSERT INTO ${table} (rowid,${columns.join(',')}) VALUES (' || old.rowid || ${values} || ')'`)} END;`;
     })
@@ -178,6 +192,19 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_plan ON events (application_id, date, type, new_date);
   DROP INDEX events_application_date;
   CREATE INDEX applications_offers ON applications (outcome_date) WHERE outcome = 'offer';
+  `,
+  // 5: the file says it is a followup store (so no other program's database is taken for one),
+  // and an update that changes nothing records no undo step (so undo never "undoes" nothing).
+  `
+  PRAGMA application_id = ${FOLLOWUP_APPLICATION_ID};
+  ${Object.entries(CURRENT_COLUMNS)
+    .map(([table, columns]) => {
+      const row = (side: string) => `(${columns.map((c) => `${side}.${c}`).join(', ')})`;
+      return `
+  DROP TRIGGER ${table}_undo_update;
+  ${undoTriggers({ [table]: columns }, { only: 'update', unless: `${row('old')} IS ${row('new')}` })}`;
+    })
+    .join('\n')}
   `,
 ];
 

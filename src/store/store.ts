@@ -1,6 +1,5 @@
 /** The store: every SQL statement of followup, behind methods named for the domain. */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { RecordedOffer } from '../core/cadence.js';
 import type { Archive } from '../export/archive.js';
 import { addDays } from '../core/calendar.js';
@@ -17,8 +16,9 @@ import type {
   PlanApplication,
   Status,
 } from '../core/types.js';
-import { NotFoundError, UsageError } from '../errors.js';
-import { prepareBackupPath, pruneBackups, writeBackup } from './backup.js';
+import { NotFoundError, StoreError, UsageError } from '../errors.js';
+import { DamagedCopyError, prepareBackupPath, pruneBackups, restoreAdvice, writeBackup } from './backup.js';
+import { checkOutputTarget } from './guard.js';
 import { DERIVED_SET_SQL, DERIVED_VALUES_SQL } from './schema.js';
 import { explainSqliteError, openDatabase, openReadOnly, type Database, type OpenOptions } from './open.js';
 
@@ -116,6 +116,9 @@ export interface JournalEntry {
   at: string;
   summary: string;
 }
+
+/** A store of at most this many pages (4 MB) is checked whole before each change is committed. */
+const SMALL_STORE_PAGES = 1024;
 
 /** How many changes `undo` can walk back. */
 const JOURNAL_LIMIT = 1000;
@@ -277,14 +280,19 @@ export class Store {
   readonly file: string;
   private readonly db: Database;
 
-  private constructor(db: Database, file: string) {
+  /** Whether the store had a write-ahead log left when it was opened (not closed cleanly, or in use). */
+  private readonly uncleanAtOpen: boolean;
+
+  private constructor(db: Database, file: string, uncleanAtOpen: boolean) {
     this.db = db;
     this.file = file;
+    this.uncleanAtOpen = uncleanAtOpen;
   }
 
   /** Open the store (created on first use), migrated to the current schema. */
   static open(opts: OpenOptions): Store {
-    return new Store(openDatabase(opts), opts.file);
+    const wal = fs.statSync(`${opts.file}-wal`, { throwIfNoEntry: false });
+    return new Store(openDatabase(opts), opts.file, (wal?.size ?? 0) > 0);
   }
 
   /** Close the connection. */
@@ -315,8 +323,9 @@ export class Store {
             this.db.prepare("INSERT INTO journal (at, summary) VALUES (?, '')").run(at).lastInsertRowid,
           );
           const result = fn();
-          const changed = this.db.prepare('SELECT 1 FROM undo_log WHERE journal_id = ? LIMIT 1').get(journalId);
-          if (changed) {
+          const changed = this.changedTables(journalId);
+          if (changed.size > 0) {
+            this.probe(changed);
             const text = typeof summary === 'function' ? summary(result) : summary;
             this.db.prepare('UPDATE journal SET summary = ? WHERE id = ?').run(text, journalId);
             this.pruneJournal(journalId);
@@ -328,6 +337,41 @@ export class Store {
         .immediate();
     } catch (err) {
       throw explainSqliteError(err, this.file);
+    }
+  }
+
+  /** The tables a change wrote to, read from the undo steps it recorded. */
+  private changedTables(journalId: number): Set<string> {
+    const steps = this.db.prepare('SELECT sql FROM undo_log WHERE journal_id = ?').pluck().all(journalId) as string[];
+    const tables = new Set<string>();
+    for (const sql of steps) {
+      const m = /^(?:DELETE FROM|UPDATE|INSERT INTO) (\w+)/.exec(sql);
+      if (m) tables.add(m[1]);
+    }
+    return tables;
+  }
+
+  /**
+   * Before a change is committed, check the pages it wrote: SQLite's quick_check of the tables it
+   * touched (with their indexes), or of the whole store when that is small or was not closed
+   * cleanly. Damage found throws, which rolls the change back: a damaged store takes no writes,
+   * so the damage cannot grow. (Cost: README, Safety.)
+   */
+  private probe(tables: Iterable<string>): void {
+    const whole = this.uncleanAtOpen || (this.db.pragma('page_count', { simple: true }) as number) <= SMALL_STORE_PAGES;
+    const targets = whole ? [null] : [...tables, 'journal', 'undo_log'];
+    for (const table of new Set(targets)) {
+      const rows = this.db.pragma(table === null ? 'quick_check' : `quick_check(${table})`, { simple: false }) as {
+        quick_check: string;
+      }[];
+      const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+      if (problems.length > 0) {
+        throw new StoreError(
+          `The store ${this.file} is damaged (${problems[0].replace(/\s+/g, ' ').trim()}). Nothing was changed. ` +
+            `${restoreAdvice(this.file)} \`followup check\` lists what is wrong.`,
+          'damaged',
+        );
+      }
     }
   }
 
@@ -576,6 +620,7 @@ export class Store {
           this.db.prepare('UPDATE journal_state SET suspended = 1').run();
           for (const step of steps) this.db.exec(step.sql);
           this.db.prepare('UPDATE journal_state SET suspended = 0').run();
+          this.probe(this.changedTables(entry.id));
           this.db.prepare('DELETE FROM undo_log WHERE journal_id = ?').run(entry.id);
           this.db.prepare('DELETE FROM journal WHERE id = ?').run(entry.id);
           return entry;
@@ -597,22 +642,21 @@ export class Store {
    * backups/ beside the store with a timestamped name, keeping the newest ten.
    */
   backup(dest?: string): string {
-    let target: string;
-    if (dest) {
-      target = path.resolve(dest);
-      if (!fs.existsSync(path.dirname(target))) {
-        throw new UsageError(`The folder ${path.dirname(target)} does not exist; no backup was written. Create it first.`);
-      }
-      if (target === path.resolve(this.file)) throw new UsageError('A backup cannot replace the store itself: choose another path.');
-    } else {
-      target = prepareBackupPath(this.file, new Date());
-    }
+    const target = dest ? checkOutputTarget(dest, this.file, '--to') : prepareBackupPath(this.file, new Date());
     try {
       writeBackup(this.db, target, openReadOnly);
     } catch (err) {
+      if (err instanceof DamagedCopyError) {
+        throw new StoreError(
+          `The store ${this.file} could not be backed up: ${err.message}, so the store itself is damaged. ` +
+            `No backup was written and the store was not changed. ${restoreAdvice(this.file)}`,
+          'damaged',
+          { cause: err },
+        );
+      }
       throw explainSqliteError(err, this.file);
     }
-    if (!dest) pruneBackups(this.file);
+    if (!dest) pruneBackups(this.file, target);
     return target;
   }
 

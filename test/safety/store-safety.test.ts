@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError, UsageError } from '../../src/errors.js';
 import { listBackups } from '../../src/store/backup.js';
 import { migrate } from '../../src/store/open.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { FOLLOWUP_APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { Store } from '../../src/store/store.js';
 import { ROOT, STACK_LINE, addApplication, hashFile, run, runAsync, tempDir } from './harness.js';
 
@@ -99,6 +99,8 @@ describe('migrations', () => {
   it('a store from a newer version is refused with exit 1 and left byte for byte', () => {
     const file = path.join(dir(), 'newer.db');
     const db = new Database(file);
+    // A newer followup marks its stores as schema 5 on does.
+    db.pragma(`application_id = ${FOLLOWUP_APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     const before = hashFile(file);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { statusOf } from '../../src/core/types.js';
 import { NotFoundError, StoreError, UsageError } from '../../src/errors.js';
 import { defaultStorePath, openDatabase, type Database } from '../../src/store/open.js';
-import { SCHEMA_VERSION } from '../../src/store/schema.js';
+import { FOLLOWUP_APPLICATION_ID, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { Store, type InterviewInput } from '../../src/store/store.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -125,6 +125,8 @@ describe('opening', () => {
     const file = path.join(dir, 'newer.db');
     const raw = new Sqlite(file);
     raw.exec('CREATE TABLE future (x TEXT); INSERT INTO future VALUES (\'from the future\');');
+    // A newer followup marks its stores as schema 5 on does.
+    raw.pragma(`application_id = ${FOLLOWUP_APPLICATION_ID}`);
     raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     raw.close();
     const before = sha256(file);
