@@ -1,6 +1,7 @@
 /** What every command gets: the store's path, today's date, the streams, and whether it may ask. */
 import { formatISO } from 'date-fns/formatISO';
 import { parseUserDate } from './core/dates.js';
+import { UsageError } from './errors.js';
 import type { CalendarDate } from './core/types.js';
 import { Store } from './store/store.js';
 import { defaultStorePath } from './store/open.js';
@@ -23,8 +24,8 @@ export interface Context {
   interactive: boolean;
   output: Output;
   env: NodeJS.ProcessEnv;
-  /** Open the store (once per run). */
-  openStore(): Store;
+  /** Open the store (once per run); `mustExist` refuses to create one (`check`, `backup`). */
+  openStore(opts?: { mustExist?: boolean }): Store;
   /** Close what was opened. */
   close(): void;
 }
@@ -32,6 +33,17 @@ export interface Context {
 /** Today's local calendar date: the one place that reads the clock for planning. */
 export function localToday(): CalendarDate {
   return formatISO(new Date(), { representation: 'date' });
+}
+
+/** FOLLOWUP_BUSY_TIMEOUT_MS: how long to wait for another followup holding the store. */
+function busyTimeout(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (!/^\d{1,9}$/.test(text.trim())) {
+    throw new UsageError(
+      `FOLLOWUP_BUSY_TIMEOUT_MS is "${text}", not a number of milliseconds. Set it to a whole number such as 5000, or unset it.`,
+    );
+  }
+  return Number(text.trim());
 }
 
 /** Build the context from the global options and the process. */
@@ -67,11 +79,12 @@ export function createContext(opts: GlobalOptions, proc: NodeJS.Process = proces
     },
     output,
     env,
-    openStore() {
+    openStore(storeOpts = {}) {
       store ??= Store.open({
         file: this.storePath,
         explicit: this.explicitStore,
-        busyTimeoutMs: env.FOLLOWUP_BUSY_TIMEOUT_MS ? Number(env.FOLLOWUP_BUSY_TIMEOUT_MS) : undefined,
+        busyTimeoutMs: busyTimeout(env.FOLLOWUP_BUSY_TIMEOUT_MS),
+        mustExist: storeOpts.mustExist,
       });
       return store;
     },

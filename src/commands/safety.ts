@@ -31,7 +31,7 @@ export async function runUndo(ctx: Context, opts: { yes?: boolean; json?: boolea
 
 /** Write a consistent copy of the store and print where it went. */
 export function runBackup(ctx: Context, opts: { to?: string }): void {
-  const file = ctx.openStore().backup(opts.to);
+  const file = ctx.openStore({ mustExist: true }).backup(opts.to);
   ctx.output.out(file);
   ctx.output.err(`Backed up ${ctx.storePath} to ${file} (readable only by you).`);
 }
@@ -40,7 +40,7 @@ export function runBackup(ctx: Context, opts: { to?: string }): void {
 export function runCheck(ctx: Context): void {
   let problems: string[];
   try {
-    problems = ctx.openStore().check();
+    problems = ctx.openStore({ mustExist: true }).check();
   } catch (err) {
     if (err instanceof StoreError && (err.kind === 'damaged' || err.kind === 'not-a-database')) {
       const what = err.kind === 'damaged' ? 'is damaged' : 'is not a SQLite database at all';

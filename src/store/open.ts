@@ -28,6 +28,8 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** A cap on the store's size in pages (tests use it to simulate a full disk). */
   maxPageCount?: number;
+  /** Refuse (exit 2) rather than create a store that is not there (`check`, `backup`). */
+  mustExist?: boolean;
 }
 
 const NOTHING_CHANGED = 'Nothing was changed.';
@@ -84,7 +86,12 @@ export function explainSqliteError(err: unknown, file: string): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
-function prepareLocation(file: string, explicit: boolean): void {
+function prepareLocation(file: string, explicit: boolean, mustExist: boolean): void {
+  if (mustExist && !fs.existsSync(file)) {
+    throw new UsageError(
+      `There is no store at ${file}; nothing was created. Check the --db path (or FOLLOWUP_DB) for a typo.`,
+    );
+  }
   const dir = path.dirname(file);
   if (explicit) {
     if (!fs.existsSync(dir)) {
@@ -278,8 +285,34 @@ function checkIdentity(file: string): void {
 }
 
 /** Open (creating on first use) and migrate the store. */
+/**
+ * SQLite gives a new -wal or -shm file the store's mode at that moment. One made while the store
+ * was read-only stays read-only after the store is writable again, and every write then fails:
+ * give it the store's mode back, or say which file to remove.
+ */
+function repairCompanionModes(file: string): void {
+  const store = fs.statSync(file, { throwIfNoEntry: false });
+  if (!store || (store.mode & 0o200) === 0) return;
+  for (const suffix of ['-wal', '-shm']) {
+    const companion = `${file}${suffix}`;
+    const stat = fs.statSync(companion, { throwIfNoEntry: false });
+    if (!stat || (stat.mode & 0o200) !== 0) continue;
+    try {
+      fs.chmodSync(companion, store.mode & 0o666);
+    } catch (err) {
+      throw new StoreError(
+        `${companion} is read-only although the store ${file} is writable, so no change can be saved. ` +
+          `${NOTHING_CHANGED} When no followup is running, remove ${companion} (SQLite makes it anew) and try again.`,
+        'read-only',
+        { cause: err },
+      );
+    }
+  }
+}
+
 export function openDatabase(opts: OpenOptions): Database {
-  prepareLocation(opts.file, opts.explicit);
+  prepareLocation(opts.file, opts.explicit, opts.mustExist ?? false);
+  repairCompanionModes(opts.file);
   const Sqlite = loadDriver();
   let db: Database | undefined;
   try {
@@ -296,6 +329,8 @@ export function openDatabase(opts: OpenOptions): Database {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
     db.pragma('cache_size = -2000');
+    // Damaged pages are noticed as they are read, before a write can spread the damage.
+    db.pragma('cell_size_check = ON');
     if (opts.maxPageCount) db.pragma(`max_page_count = ${Math.floor(opts.maxPageCount)}`);
     if (version < SCHEMA_VERSION) migrate(db, opts.file);
     return db;

@@ -4,21 +4,24 @@ import type { RecordedOffer } from '../core/cadence.js';
 import type { Archive } from '../export/archive.js';
 import { addDays } from '../core/calendar.js';
 import { configFromStored, type Config } from '../core/config.js';
-import type {
-  Application,
-  CalendarDate,
-  Contact,
-  ContactRole,
-  EventType,
-  FollowupEvent,
-  InterviewKind,
-  Outcome,
-  PlanApplication,
-  Status,
+import {
+  EVENT_TYPES,
+  OUTCOMES,
+  type Application,
+  type CalendarDate,
+  type Contact,
+  type ContactRole,
+  type EventType,
+  type FollowupEvent,
+  type InterviewKind,
+  type Outcome,
+  type PlanApplication,
+  type Status,
 } from '../core/types.js';
 import { NotFoundError, StoreError, UsageError } from '../errors.js';
 import { DamagedCopyError, prepareBackupPath, pruneBackups, restoreAdvice, writeBackup } from './backup.js';
 import { checkOutputTarget } from './guard.js';
+import { ChangeProbe, DamageFound, touchedRows } from './probe.js';
 import { DERIVED_SET_SQL, DERIVED_VALUES_SQL } from './schema.js';
 import { explainSqliteError, openDatabase, openReadOnly, type Database, type OpenOptions } from './open.js';
 
@@ -117,9 +120,6 @@ export interface JournalEntry {
   summary: string;
 }
 
-/** A store of at most this many pages (4 MB) is checked whole before each change is committed. */
-const SMALL_STORE_PAGES = 1024;
-
 /** How many changes `undo` can walk back. */
 const JOURNAL_LIMIT = 1000;
 
@@ -199,7 +199,20 @@ function fullQuery(where: string): string {
     ) ORDER BY a.id) FROM applications a WHERE ${where}`;
 }
 
+/** Values that only damage (or another program's edits) can put in the store. */
+function damagedValue(what: string, value: unknown, appId: number): StoreError {
+  return new StoreError(
+    `Application #${appId} has ${what} ${JSON.stringify(value)}, which followup never writes: the store was changed ` +
+      'by something else or is damaged. Nothing was changed. Run `followup check` to see every such row.',
+    'damaged',
+  );
+}
+
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(EVENT_TYPES);
+
 function appFromTuple(t: AppTuple): Application {
+  for (const e of t[12]) if (!KNOWN_EVENTS.has(e[2])) throw damagedValue('an event of type', e[2], t[0]);
+  if (t[5] !== null && !(OUTCOMES as readonly string[]).includes(t[5])) throw damagedValue('the outcome', t[5], t[0]);
   return {
     id: t[0],
     uuid: t[1],
@@ -280,13 +293,12 @@ export class Store {
   readonly file: string;
   private readonly db: Database;
 
-  /** Whether the store had a write-ahead log left when it was opened (not closed cleanly, or in use). */
-  private readonly uncleanAtOpen: boolean;
+  private readonly changeProbe: ChangeProbe;
 
   private constructor(db: Database, file: string, uncleanAtOpen: boolean) {
     this.db = db;
     this.file = file;
-    this.uncleanAtOpen = uncleanAtOpen;
+    this.changeProbe = new ChangeProbe(db, uncleanAtOpen);
   }
 
   /** Open the store (created on first use), migrated to the current schema. */
@@ -323,9 +335,9 @@ export class Store {
             this.db.prepare("INSERT INTO journal (at, summary) VALUES (?, '')").run(at).lastInsertRowid,
           );
           const result = fn();
-          const changed = this.changedTables(journalId);
-          if (changed.size > 0) {
-            this.probe(changed);
+          const changed = this.db.prepare('SELECT 1 FROM undo_log WHERE journal_id = ? LIMIT 1').get(journalId);
+          if (changed) {
+            this.probe(journalId);
             const text = typeof summary === 'function' ? summary(result) : summary;
             this.db.prepare('UPDATE journal SET summary = ? WHERE id = ?').run(text, journalId);
             this.pruneJournal(journalId);
@@ -340,38 +352,21 @@ export class Store {
     }
   }
 
-  /** The tables a change wrote to, read from the undo steps it recorded. */
-  private changedTables(journalId: number): Set<string> {
-    const steps = this.db.prepare('SELECT sql FROM undo_log WHERE journal_id = ?').pluck().all(journalId) as string[];
-    const tables = new Set<string>();
-    for (const sql of steps) {
-      const m = /^(?:DELETE FROM|UPDATE|INSERT INTO) (\w+)/.exec(sql);
-      if (m) tables.add(m[1]);
-    }
-    return tables;
-  }
-
   /**
-   * Before a change is committed, check the pages it wrote: SQLite's quick_check of the tables it
-   * touched (with their indexes), or of the whole store when that is small or was not closed
-   * cleanly. Damage found throws, which rolls the change back: a damaged store takes no writes,
-   * so the damage cannot grow. (Cost: README, Safety.)
+   * Before a change commits, read back what it wrote (ChangeProbe): damage found throws, which
+   * rolls the change back, so a damaged store takes no writes and its damage cannot grow.
    */
-  private probe(tables: Iterable<string>): void {
-    const whole = this.uncleanAtOpen || (this.db.pragma('page_count', { simple: true }) as number) <= SMALL_STORE_PAGES;
-    const targets = whole ? [null] : [...tables, 'journal', 'undo_log'];
-    for (const table of new Set(targets)) {
-      const rows = this.db.pragma(table === null ? 'quick_check' : `quick_check(${table})`, { simple: false }) as {
-        quick_check: string;
-      }[];
-      const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-      if (problems.length > 0) {
-        throw new StoreError(
-          `The store ${this.file} is damaged (${problems[0].replace(/\s+/g, ' ').trim()}). Nothing was changed. ` +
-            `${restoreAdvice(this.file)} \`followup check\` lists what is wrong.`,
-          'damaged',
-        );
-      }
+  private probe(journalId: number): void {
+    try {
+      this.changeProbe.check(touchedRows(this.db, journalId));
+    } catch (err) {
+      if (!(err instanceof DamageFound)) throw err;
+      throw new StoreError(
+        `The store ${this.file} is damaged (${err.problem}). Nothing was changed.\n` +
+          `${restoreAdvice(this.file)}\n\`followup check\` lists what is wrong.`,
+        'damaged',
+        { cause: err },
+      );
     }
   }
 
@@ -620,7 +615,7 @@ export class Store {
           this.db.prepare('UPDATE journal_state SET suspended = 1').run();
           for (const step of steps) this.db.exec(step.sql);
           this.db.prepare('UPDATE journal_state SET suspended = 0').run();
-          this.probe(this.changedTables(entry.id));
+          this.probe(entry.id);
           this.db.prepare('DELETE FROM undo_log WHERE journal_id = ?').run(entry.id);
           this.db.prepare('DELETE FROM journal WHERE id = ?').run(entry.id);
           return entry;
@@ -668,6 +663,13 @@ export class Store {
       for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(row.integrity_check);
       const keys = this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
       for (const row of keys) problems.push(`${row.table} row ${row.rowid} points to a missing ${row.parent} row`);
+      const strays = this.db
+        .prepare(
+          `SELECT id, application_id AS app, type FROM events
+           WHERE type NOT IN (SELECT value FROM json_each(?)) ORDER BY id`,
+        )
+        .all(JSON.stringify(EVENT_TYPES)) as { id: number; app: number; type: string }[];
+      for (const e of strays) problems.push(`events row ${e.id} (application #${e.app}) has an unknown type ${JSON.stringify(e.type)}`);
       return problems;
     });
   }
