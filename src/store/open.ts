@@ -56,7 +56,7 @@ export function explainSqliteError(err: unknown, file: string): Error {
   }
   if (code.startsWith('SQLITE_CORRUPT')) {
     return new StoreError(
-      `The store ${file} is damaged. ${NOTHING_CHANGED} ${restoreAdvice(file)} \`followup check\` lists what is wrong.`,
+      `The store ${file} is damaged. ${NOTHING_CHANGED}\n${restoreAdvice(file)}\n\`followup check\` lists what is wrong.`,
       'damaged',
       cause,
     );
