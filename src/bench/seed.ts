@@ -2,7 +2,7 @@
  * Realistic job-search histories for the benchmark, deterministic from a seed: a mix of stages,
  * one to three rounds, contacts, and events spread over two years, most of them closed.
  */
-import { addDays, addWorkdays, nextWorkday } from '../core/calendar.js';
+import { FIRST_DATE, LAST_DATE, addDays, addWorkdays, daysBetween, nextWorkday } from '../core/calendar.js';
 import type { CalendarDate, EventType } from '../core/types.js';
 import type { RecordInput } from '../store/store.js';
 
@@ -44,8 +44,21 @@ export interface SeedOptions {
   years?: number;
 }
 
+/**
+ * How far a history reaches around its first interview and past today (the arranging calls
+ * before it, promised dates after): the margins that keep every date in FIRST_DATE .. LAST_DATE,
+ * as the store and import require.
+ */
+const REACH_BEFORE_DAYS = 30;
+const REACH_AFTER_DAYS = 60;
+
 /** The histories, oldest first. */
 export function generateRecords(opts: SeedOptions): RecordInput[] {
+  const latest = addDays(LAST_DATE, -REACH_AFTER_DAYS);
+  const earliest = addDays(FIRST_DATE, REACH_BEFORE_DAYS);
+  if (opts.today > latest || opts.today <= earliest) {
+    throw new RangeError(`today (${opts.today}) should be after ${earliest} and at most ${latest}`);
+  }
   const rand = createRandom(opts.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const chance = (p: number) => rand() < p;
@@ -54,7 +67,8 @@ export function generateRecords(opts: SeedOptions): RecordInput[] {
   const today = opts.today;
   const upTo = (date: CalendarDate) => (date > today ? today : date);
   const records: RecordInput[] = [];
-  const span = Math.max(1, Math.round((opts.years ?? 2) * 365));
+  // No history before the first date followup records, however many years are asked for.
+  const span = Math.min(Math.max(1, Math.round((opts.years ?? 2) * 365)), daysBetween(earliest, today));
 
   for (let i = 0; i < opts.applications; i++) {
     // First interviews spread over the years before today (two by default), on working days.
@@ -65,7 +79,7 @@ export function generateRecords(opts: SeedOptions): RecordInput[] {
     let date = first;
     for (let r = 0; r < roundCount && date <= today; r++) {
       const decisionBy = chance(0.7) ? addWorkdays(date, between(3, 8), []) : null;
-      rounds.push({ date, time: `${between(9, 16)}:${pick(['00', '30'])}`, kind: pick(['phone', 'video', 'onsite'] as const), decisionBy, nextSteps: null, notes: chance(0.3) ? 'friendly team, long on-site' : null });
+      rounds.push({ date, time: `${String(between(9, 16)).padStart(2, '0')}:${pick(['00', '30'])}`, kind: pick(['phone', 'video', 'onsite'] as const), decisionBy, nextSteps: null, notes: chance(0.3) ? 'friendly team, long on-site' : null });
       date = addWorkdays(date, between(5, 12), []);
     }
     const last = rounds[rounds.length - 1];

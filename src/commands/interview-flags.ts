@@ -1,6 +1,6 @@
 /** The interview flags shared by `add` and `edit`, checked and turned into store input. */
 import { formatDay } from '../core/calendar.js';
-import { parseUserDate } from '../core/dates.js';
+import { parseClockTime, parseUserDate } from '../core/dates.js';
 import type { Application, CalendarDate, InterviewKind } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import type { ContactInput } from '../store/store.js';
@@ -48,15 +48,13 @@ export function resolveDate(text: string, today: CalendarDate, flag: string, out
   return date;
 }
 
-/** Check an `HH:MM` time. */
+/** Check an `HH:MM` time (the rule import applies too: parseClockTime). */
 export function checkTime(text: string | undefined): string | undefined {
   const t = cleanText(text);
   if (t === undefined) return undefined;
-  const m = /^(\d{1,2}):(\d{2})$/.exec(t);
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
-    throw new UsageError(`--time: "${text}" is not a time. Type it as HH:MM, for example 14:30.`);
-  }
-  return `${m[1].padStart(2, '0')}:${m[2]}`;
+  const time = parseClockTime(t);
+  if (time === null) throw new UsageError(`--time: "${text}" is not a time. Type it as HH:MM, for example 14:30.`);
+  return time;
 }
 
 /** Contacts named by the flags. Phone and email flags without a name update the recorded person. */

@@ -73,34 +73,65 @@ export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
   return a >= b ? a : b;
 }
 
-/** Monday to Friday, unless listed as a holiday. */
-export function isWorkday(date: CalendarDate, holidays: readonly CalendarDate[]): boolean {
-  const wd = weekday(date);
-  return wd !== 0 && wd !== 6 && !holidays.includes(date);
+/** The first and the last date followup records: typed, imported or seeded. */
+export const FIRST_DATE: CalendarDate = '1970-01-01';
+export const LAST_DATE: CalendarDate = '2100-12-31';
+
+/** Whether a calendar date lies within FIRST_DATE .. LAST_DATE. */
+export function isDateInRange(date: CalendarDate): boolean {
+  return date >= FIRST_DATE && date <= LAST_DATE;
 }
 
-/** isWorkday on a day number (the date string is made only when there are holidays to check). */
-function isWorkdayNumber(day: number, holidays: readonly CalendarDate[]): boolean {
+const NO_HOLIDAYS: ReadonlySet<number> = new Set();
+
+/**
+ * Each holidays list's Set, made once per list (a config's list is the same array for a whole
+ * run), so that a working-day step costs one lookup however long the list. Keyed weakly by the
+ * list, so the cache is invisible: the same answers as scanning it, nothing kept alive.
+ */
+const holidayCache = new WeakMap<readonly CalendarDate[], { length: number; days: ReadonlySet<number> }>();
+
+/** The holidays as a Set of day numbers (made again if the list has grown or shrunk in place). */
+export function holidaySet(holidays: readonly CalendarDate[]): ReadonlySet<number> {
+  if (holidays.length === 0) return NO_HOLIDAYS;
+  let cached = holidayCache.get(holidays);
+  if (cached === undefined || cached.length !== holidays.length) {
+    cached = { length: holidays.length, days: new Set(holidays.map(toDayNumber)) };
+    holidayCache.set(holidays, cached);
+  }
+  return cached.days;
+}
+
+/** isWorkday on a day number. */
+function isWorkdayNumber(day: number, holidays: ReadonlySet<number>): boolean {
   const wd = (((day + 4) % 7) + 7) % 7;
-  return wd !== 0 && wd !== 6 && (holidays.length === 0 || !holidays.includes(fromDayNumber(day)));
+  return wd !== 0 && wd !== 6 && !holidays.has(day);
+}
+
+/** Monday to Friday, unless listed as a holiday. */
+export function isWorkday(date: CalendarDate, holidays: readonly CalendarDate[]): boolean {
+  return isWorkdayNumber(toDayNumber(date), holidaySet(holidays));
 }
 
 /** D itself if it is a working day, else the first working day after it. */
 export function nextWorkday(date: CalendarDate, holidays: readonly CalendarDate[]): CalendarDate {
+  const set = holidaySet(holidays);
   const start = toDayNumber(date);
   let day = start;
-  // A year of holidays cannot hold more than 366 days; the bound only guards bad settings.
-  for (let i = 0; i < 400 && !isWorkdayNumber(day, holidays); i++) day++;
+  // Any seven days in a row hold five weekdays, so a run of non-working days is shorter than
+  // 7/5 of the holidays plus a weekend: the bound is never reached, it only guards bad data.
+  for (let i = 2 * set.size + 7; i > 0 && !isWorkdayNumber(day, set); i--) day++;
   return day === start ? date : fromDayNumber(day);
 }
 
 /** The nth working day after D (D itself not counted); a negative n counts back. */
 export function addWorkdays(date: CalendarDate, n: number, holidays: readonly CalendarDate[]): CalendarDate {
+  const set = holidaySet(holidays);
   const step = n < 0 ? -1 : 1;
   let day = toDayNumber(date);
   for (let left = Math.abs(n); left > 0; ) {
     day += step;
-    if (isWorkdayNumber(day, holidays)) left--;
+    if (isWorkdayNumber(day, set)) left--;
   }
   return n === 0 ? date : fromDayNumber(day);
 }

@@ -1,6 +1,6 @@
 /** The user's settings: the cadence knobs of cadence.md and who the user is, each checked. */
 import { UsageError } from '../errors.js';
-import { isCalendarDate } from './calendar.js';
+import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange } from './calendar.js';
 import { DEFAULT_SETTINGS, type Settings } from './types.js';
 
 /** The sender of letters, for the drafts. */
@@ -35,10 +35,15 @@ function optionalText(text: string): string | null {
   return t === '' ? null : t;
 }
 
+/** The most holidays a store keeps: years of public holidays, and a bound on each step's work. */
+export const MAX_HOLIDAYS = 1000;
+
 function dateList(text: string): string[] {
   const parts = text.split(/[\s,]+/).filter(Boolean);
+  if (parts.length > MAX_HOLIDAYS) throw new Error(`at most ${MAX_HOLIDAYS} dates (${parts.length} were given)`);
   for (const p of parts) {
     if (!isCalendarDate(p)) throw new Error(`dates as YYYY-MM-DD separated by commas ("${p}" is not one)`);
+    if (!isDateInRange(p)) throw new Error(`dates from ${FIRST_DATE} to ${LAST_DATE} ("${p}" is not one)`);
   }
   return [...new Set(parts)].sort();
 }
@@ -65,25 +70,78 @@ export function isConfigKey(key: string): key is Key {
   return Object.prototype.hasOwnProperty.call(CONFIG_KEYS, key);
 }
 
+/** A setting that cannot be taken: `key` names it, `problem` says why (without the key). */
+export class SettingError extends UsageError {
+  constructor(
+    readonly key: string,
+    readonly problem: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A rule between settings, and the settings it involves. */
+interface SettingsRule {
+  keys: readonly Key[];
+  problem(config: Config): string | null;
+}
+
+const SETTINGS_RULES: readonly SettingsRule[] = [
+  {
+    keys: ['minGapDays', 'maxGapDays'],
+    problem: (c) =>
+      c.minGapDays > c.maxGapDays ? `minGapDays (${c.minGapDays}) cannot be more than maxGapDays (${c.maxGapDays})` : null,
+  },
+];
+
+/** Check and convert one value as typed (text) or as archived (a JSON value of the right kind). */
+function parseSetting(key: string, raw: unknown): { key: Key; value: unknown } {
+  if (!isConfigKey(key)) {
+    const known = Object.keys(CONFIG_KEYS).join(', ');
+    throw new SettingError(key, `is not a setting (known: ${known})`, `Unknown setting "${key}". Known settings: ${known}.`);
+  }
+  let text: string;
+  if (typeof raw === 'string') text = raw;
+  else if (typeof raw === 'number' || raw === null) text = formatConfigValue(raw);
+  else if (key === 'holidays' && Array.isArray(raw) && raw.every((d) => typeof d === 'string')) text = raw.join(',');
+  else throw new SettingError(key, 'has a value of the wrong kind', `${key} has a value of the wrong kind.`);
+  try {
+    return { key, value: CONFIG_KEYS[key].parse(text) };
+  } catch (err) {
+    const shown = text.length > 40 ? `${text.slice(0, 40)}...` : text;
+    const problem = `takes ${(err as Error).message}; got "${shown}"`;
+    throw new SettingError(key, problem, `${key} ${problem}.`);
+  }
+}
+
+/**
+ * Check settings given together as `config set` checks one: each value, then every rule between
+ * settings that involves one of them, against `current` for the rest. With `current` null (an
+ * archive read on its own) only the rules whose settings are all given. All or nothing: throws a
+ * SettingError naming the first setting that cannot be taken; returns the values converted.
+ */
+export function checkSettings(values: Readonly<Record<string, unknown>>, current: Config | null): Partial<Config> {
+  const parsed: Partial<Record<Key, unknown>> = {};
+  for (const [name, raw] of Object.entries(values)) {
+    const { key, value } = parseSetting(name, raw);
+    parsed[key] = value;
+  }
+  const given = Object.keys(parsed) as Key[];
+  const next = { ...(current ?? DEFAULT_CONFIG), ...parsed } as Config;
+  for (const rule of SETTINGS_RULES) {
+    const involved = rule.keys.filter((k) => given.includes(k));
+    if (involved.length === 0 || (current === null && involved.length < rule.keys.length)) continue;
+    const problem = rule.problem(next);
+    if (problem !== null) throw new SettingError(involved[0], problem, `${problem}. Change the other one first.`);
+  }
+  return parsed as Partial<Config>;
+}
+
 /** Check and convert a value typed for a key; throws a UsageError that says what is accepted. */
 export function parseConfigValue(key: string, text: string, current: Config): { key: Key; value: unknown } {
-  if (!isConfigKey(key)) {
-    throw new UsageError(`Unknown setting "${key}". Known settings: ${Object.keys(CONFIG_KEYS).join(', ')}.`);
-  }
-  let value: unknown;
-  try {
-    value = CONFIG_KEYS[key].parse(text);
-  } catch (err) {
-    throw new UsageError(`${key} takes ${(err as Error).message}; got "${text}".`);
-  }
-  const next = { ...current, [key]: value } as Config;
-  if (next.minGapDays > next.maxGapDays) {
-    throw new UsageError(
-      `minGapDays (${next.minGapDays}) cannot be more than maxGapDays (${next.maxGapDays}). ` +
-        'Change the other one first.',
-    );
-  }
-  return { key, value };
+  const [[checked, value]] = Object.entries(checkSettings({ [key]: text }, current));
+  return { key: checked as Key, value };
 }
 
 /** Merge stored values over the defaults, ignoring anything unknown or malformed. */

@@ -1,6 +1,9 @@
-/** Dates as people type them: `YYYY-MM-DD`, `today`, `tomorrow`, `fri`, `next friday`, `last mon`, `+3d`. */
+/**
+ * Dates and times as people type them: `YYYY-MM-DD`, `today`, `tomorrow`, `fri`, `next friday`,
+ * `last mon`, `+3d`; `9:30`.
+ */
 import { UsageError } from '../errors.js';
-import { addDays, isCalendarDate, weekday } from './calendar.js';
+import { FIRST_DATE, LAST_DATE, addDays, isCalendarDate, isDateInRange, weekday } from './calendar.js';
 import type { CalendarDate } from './types.js';
 
 const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -10,16 +13,43 @@ function dayIndex(word: string): number {
   return DAY_NAMES.findIndex((d) => d.startsWith(word));
 }
 
+const CLOCK_TIME = /^(\d{1,2}):(\d{2})$/;
+
+/**
+ * A time of day as `add`, `edit` and import take it (`9:30`, `14:05`), as the store keeps it
+ * (`09:30`); null when it is not one.
+ */
+export function parseClockTime(text: string): string | null {
+  const m = CLOCK_TIME.exec(text.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  return `${m[1].padStart(2, '0')}:${m[2]}`;
+}
+
 /**
  * Resolve a typed date against today. A weekday name means the next such day (today counts);
- * `next` skips today, `last` looks back. Throws a UsageError naming the flag.
+ * `next` skips today, `last` looks back. Throws a UsageError naming the flag, also for a date
+ * outside FIRST_DATE .. LAST_DATE, which the store does not take.
  */
 export function parseUserDate(text: string, today: CalendarDate, flag: string): CalendarDate {
+  const date = resolveUserDate(text, today, flag);
+  if (!isDateInRange(date)) {
+    const typed = text.trim();
+    throw new UsageError(
+      `${flag}: ${typed === date ? date : `"${typed}" is ${date}, which`} is outside the dates followup records ` +
+        `(${FIRST_DATE} to ${LAST_DATE}). Type a date in that range.`,
+    );
+  }
+  return date;
+}
+
+function resolveUserDate(text: string, today: CalendarDate, flag: string): CalendarDate {
   const t = text.trim().toLowerCase();
   if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(t)) {
     const [y, m, d] = t.split('-');
     const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-    if (isCalendarDate(date)) return date;
+    // A year far outside the range (1835) gets the range's message from parseUserDate.
+    const farOff = Number(y) < 1900 || Number(y) > 2999;
+    if (isCalendarDate(date) || (farOff && isCalendarDate(`2000${date.slice(4)}`))) return date;
     throw new UsageError(`${flag}: ${text} is not a date that exists. Type a real date as YYYY-MM-DD.`);
   }
   if (t === 'today') return today;

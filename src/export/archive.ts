@@ -3,8 +3,9 @@
  * the stable UUIDs. Reading it checks every field before anything is written, and names the
  * place of each problem. Pure.
  */
-import { isCalendarDate } from '../core/calendar.js';
-import { CONFIG_KEYS, formatConfigValue, isConfigKey, parseConfigValue, type Config } from '../core/config.js';
+import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange } from '../core/calendar.js';
+import { SettingError, checkSettings, type Config } from '../core/config.js';
+import { parseClockTime } from '../core/dates.js';
 import {
   CONTACT_ROLES,
   EVENT_TYPES,
@@ -113,7 +114,24 @@ export function buildArchive(apps: readonly Application[], settings: Archive['se
   };
 }
 
-const MAX_TEXT = 1_000_000;
+/**
+ * What an archive may hold: far more than a job search (or a coach's many) needs, little enough
+ * that reading, storing and planning over it stays quick. Row ids stay well inside what SQLite and
+ * JavaScript both count exactly; dates are the ones followup records (FIRST_DATE .. LAST_DATE).
+ */
+export const ARCHIVE_LIMITS = {
+  applications: 100_000,
+  roundsPerApplication: 1000,
+  contactsPerApplication: 1000,
+  eventsPerApplication: 10_000,
+  factsPerApplication: 1000,
+  /** Rounds, contacts and events in the whole archive. */
+  records: 2_000_000,
+  textLength: 1_000_000,
+  rowId: 2 ** 31 - 1,
+} as const;
+
+const MAX_TEXT = ARCHIVE_LIMITS.textLength;
 const UUID = /^[0-9A-Za-z][0-9A-Za-z-]{7,63}$/;
 
 /** A reader of untrusted JSON that knows where it is. */
@@ -164,6 +182,9 @@ class Reader {
   date(obj: Record<string, unknown>, key: string, place: string, optional: boolean): CalendarDate | null {
     const v = this.field(obj, key);
     if ((v === undefined || v === null) && optional) return null;
+    if (typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v) && !isDateInRange(v)) {
+      this.fail(`${place}.${key}`, `is ${v}, outside the dates followup records (${FIRST_DATE} to ${LAST_DATE})`);
+    }
     if (typeof v !== 'string' || !isCalendarDate(v)) this.fail(`${place}.${key}`, `should be a date as YYYY-MM-DD (got ${JSON.stringify(v)?.slice(0, 40)})`);
     return v;
   }
@@ -176,8 +197,13 @@ class Reader {
     return v;
   }
 
-  rowId(obj: Record<string, unknown>, place: string): number | undefined {
-    return this.field(obj, 'id') === undefined ? undefined : this.wholeNumber(obj, 'id', place, 1, Number.MAX_SAFE_INTEGER);
+  /** A row id from the exporting store: a whole number from 1 to ARCHIVE_LIMITS.rowId. */
+  rowId(obj: Record<string, unknown>, place: string): number {
+    return this.wholeNumber(obj, 'id', place, 1, ARCHIVE_LIMITS.rowId);
+  }
+
+  optionalRowId(obj: Record<string, unknown>, place: string): number | undefined {
+    return this.field(obj, 'id') === undefined ? undefined : this.rowId(obj, place);
   }
 
   boolean(obj: Record<string, unknown>, key: string, place: string): boolean {
@@ -196,10 +222,23 @@ class Reader {
     return v as T;
   }
 
+  /**
+   * The checks of `config set`, all together; the rules between settings that the archive does
+   * not give whole are checked against the store's own settings when it is imported.
+   */
+  settings(raw: Record<string, unknown>): Archive['settings'] {
+    try {
+      return checkSettings(raw, null);
+    } catch (err) {
+      if (!(err instanceof SettingError)) throw err;
+      this.fail(`settings.${err.key}`, err.problem);
+    }
+  }
+
   texts(obj: Record<string, unknown>, key: string, place: string): string[] {
     const v = this.field(obj, key);
     if (v === undefined) return [];
-    return this.array(v, `${place}.${key}`, 10_000).map((t, i) => {
+    return this.array(v, `${place}.${key}`, ARCHIVE_LIMITS.factsPerApplication).map((t, i) => {
       if (typeof t !== 'string' || t.length > MAX_TEXT) this.fail(`${place}.${key}[${i}]`, 'should be a text');
       return t;
     });
@@ -225,52 +264,43 @@ export function parseArchive(text: string, file: string): Archive {
   if (version !== ARCHIVE_VERSION) r.fail('version', `should be ${ARCHIVE_VERSION}`);
 
   const settingsRaw = r.field(top, 'settings') === undefined ? {} : r.object(r.field(top, 'settings'), 'settings');
-  const settings: Archive['settings'] = {};
-  for (const name of Object.keys(settingsRaw)) {
-    if (!isConfigKey(name)) r.fail(`settings.${name}`, `is not a setting (known: ${Object.keys(CONFIG_KEYS).join(', ')})`);
-    const key = name as keyof Config;
-    const value = settingsRaw[key];
-    if (value === null) {
-      settings[key] = null;
-      continue;
-    }
-    if (typeof value !== 'string' && typeof value !== 'number' && !Array.isArray(value)) r.fail(`settings.${key}`, 'has a value of the wrong kind');
-    try {
-      settings[key] = parseConfigValue(key, formatConfigValue(value), { ...DEFAULT_FOR_CHECK }).value;
-    } catch (err) {
-      r.fail(`settings.${key}`, (err as Error).message.replace(/\.$/, ''));
-    }
-  }
-
-  const min = settings.minGapDays;
-  const max = settings.maxGapDays;
-  if (typeof min === 'number' && typeof max === 'number' && min > max) {
-    r.fail('settings.minGapDays', `(${min}) is more than settings.maxGapDays (${max})`);
-  }
+  const settings = r.settings(settingsRaw);
 
   const seen = new Set<string>();
   const unique = (uuid: string, place: string) => {
     if (seen.has(uuid)) r.fail(place, `repeats the UUID ${uuid}`);
     seen.add(uuid);
   };
-  const applications = r.array(r.field(top, 'applications'), 'applications').map((value, i): ArchiveApplication => {
+  let records = 0;
+  const count = (list: unknown[], place: string): void => {
+    records += list.length;
+    if (records > ARCHIVE_LIMITS.records) {
+      r.fail(place, `takes the archive past ${ARCHIVE_LIMITS.records} rounds, contacts and events`);
+    }
+  };
+  const appList = r.array(r.field(top, 'applications'), 'applications', ARCHIVE_LIMITS.applications);
+  const applications = appList.map((value, i): ArchiveApplication => {
     const place = `applications[${i}]`;
     const a = r.object(value, place);
     const uuid = r.uuid(a, 'uuid', place);
     unique(uuid, `${place}.uuid`);
     const outcome = r.oneOf(a, 'outcome', place, OUTCOMES, true);
     const outcomeDate = r.date(a, 'outcomeDate', place, outcome === null);
-    const rounds = r.array(r.field(a, 'rounds'), `${place}.rounds`, 1000).map((rv, j): ArchiveRound => {
+    const roundList = r.array(r.field(a, 'rounds'), `${place}.rounds`, ARCHIVE_LIMITS.roundsPerApplication);
+    count(roundList, `${place}.rounds`);
+    const rounds = roundList.map((rv, j): ArchiveRound => {
       const rp = `${place}.rounds[${j}]`;
       const round = r.object(rv, rp);
       const ru = r.uuid(round, 'uuid', rp);
       unique(ru, `${rp}.uuid`);
-      const time = r.optionalText(round, 'time', rp);
-      if (time !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) r.fail(`${rp}.time`, 'should be a time as HH:MM');
+      const typed = r.optionalText(round, 'time', rp);
+      // The rule `add --time` applies: 9:30 is taken, as 09:30.
+      const time = typed === null ? null : parseClockTime(typed);
+      if (typed !== null && time === null) r.fail(`${rp}.time`, 'should be a time as HH:MM');
       return {
         uuid: ru,
-        id: r.rowId(round, rp),
-        number: r.wholeNumber(round, 'number', rp, 1, 1000),
+        id: r.optionalRowId(round, rp),
+        number: r.wholeNumber(round, 'number', rp, 1, ARCHIVE_LIMITS.roundsPerApplication),
         date: r.date(round, 'date', rp, false)!,
         time,
         kind: r.oneOf(round, 'kind', rp, INTERVIEW_KINDS, true),
@@ -280,14 +310,16 @@ export function parseArchive(text: string, file: string): Archive {
       };
     });
     if (rounds.length === 0) r.fail(`${place}.rounds`, 'should hold at least one interview');
-    const contacts = r.array(r.field(a, 'contacts') ?? [], `${place}.contacts`, 1000).map((cv, j): ArchiveContact => {
+    const contactList = r.array(r.field(a, 'contacts') ?? [], `${place}.contacts`, ARCHIVE_LIMITS.contactsPerApplication);
+    count(contactList, `${place}.contacts`);
+    const contacts = contactList.map((cv, j): ArchiveContact => {
       const cp = `${place}.contacts[${j}]`;
       const c = r.object(cv, cp);
       const cu = r.uuid(c, 'uuid', cp);
       unique(cu, `${cp}.uuid`);
       return {
         uuid: cu,
-        id: r.rowId(c, cp),
+        id: r.optionalRowId(c, cp),
         name: r.text(c, 'name', cp),
         role: r.oneOf(c, 'role', cp, CONTACT_ROLES, false)!,
         phone: r.optionalText(c, 'phone', cp),
@@ -295,14 +327,16 @@ export function parseArchive(text: string, file: string): Archive {
         noCalls: r.boolean(c, 'noCalls', cp),
       };
     });
-    const events = r.array(r.field(a, 'events') ?? [], `${place}.events`, 100_000).map((ev, j): ArchiveEvent => {
+    const eventList = r.array(r.field(a, 'events') ?? [], `${place}.events`, ARCHIVE_LIMITS.eventsPerApplication);
+    count(eventList, `${place}.events`);
+    const events = eventList.map((ev, j): ArchiveEvent => {
       const ep = `${place}.events[${j}]`;
       const e = r.object(ev, ep);
       const eu = r.uuid(e, 'uuid', ep);
       unique(eu, `${ep}.uuid`);
       return {
         uuid: eu,
-        id: r.rowId(e, ep),
+        id: r.optionalRowId(e, ep),
         type: r.oneOf(e, 'type', ep, EVENT_TYPES, false)!,
         date: r.date(e, 'date', ep, false)!,
         withName: r.optionalText(e, 'withName', ep),
@@ -312,7 +346,7 @@ export function parseArchive(text: string, file: string): Archive {
     });
     return {
       uuid,
-      id: r.wholeNumber(a, 'id', place, 1, Number.MAX_SAFE_INTEGER),
+      id: r.rowId(a, place),
       company: r.text(a, 'company', place),
       role: r.text(a, 'role', place),
       why: r.optionalText(a, 'why', place),
@@ -336,17 +370,3 @@ export function parseArchive(text: string, file: string): Archive {
     applications,
   };
 }
-
-/** Settings values are checked one by one, against wide-open neighbours. */
-const DEFAULT_FOR_CHECK: Config = {
-  assumeDecisionWorkdays: 5,
-  minGapDays: 1,
-  maxGapDays: 60,
-  maxAttempts: 4,
-  maxVoicemails: 2,
-  keepInTouchDays: 90,
-  holidays: [],
-  name: null,
-  email: null,
-  phone: null,
-};

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { RecordedOffer } from '../core/cadence.js';
 import type { Archive } from '../export/archive.js';
 import { addDays } from '../core/calendar.js';
-import { configFromStored, type Config } from '../core/config.js';
+import { checkSettings, configFromStored, SettingError, type Config } from '../core/config.js';
 import {
   EVENT_TYPES,
   OUTCOMES,
@@ -501,21 +501,36 @@ export class Store {
   importArchive(archive: Archive, file: string): ImportCounts {
     const counts: ImportCounts = { applications: 0, merged: 0, rounds: 0, contacts: 0, events: 0, settings: 0 };
     this.write(`import: ${file}`, () => {
+      // Every check first, in the transaction, so that nothing is written when one fails.
+      const contributed = this.checkImport(archive, file);
       const now = this.now();
-      const byUuid = this.db.prepare('SELECT id, outcome, why FROM applications WHERE uuid = ?');
+      // Row ids are read as BigInt: a number past 2^53 would silently become another one, and
+      // rounds would follow it to another application.
+      const byUuid = this.db.prepare('SELECT id, outcome, why FROM applications WHERE uuid = ?').safeIntegers(true);
       const idTaken = this.db.prepare('SELECT 1 FROM applications WHERE id = ?');
+      const safeId = (value: number | bigint): number => {
+        if (BigInt(value) > BigInt(Number.MAX_SAFE_INTEGER)) {
+          throw new StoreError(
+            `The store ${this.file} numbers its applications past ${Number.MAX_SAFE_INTEGER}, beyond what followup ` +
+              `counts exactly, so nothing was imported. Export the store and import it into a new one.`,
+            'damaged',
+          );
+        }
+        return Number(value);
+      };
       for (const a of archive.applications) {
-        const existing = byUuid.get(a.uuid) as { id: number; outcome: string | null; why: string | null } | undefined;
+        const existing = byUuid.get(a.uuid) as { id: bigint; outcome: string | null; why: string | null } | undefined;
         let id: number;
         if (!existing) {
           const keepId = !idTaken.get(a.id);
-          id = Number(
+          id = safeId(
             this.db
               .prepare(
                 `INSERT INTO applications (${keepId ? 'id, ' : ''}uuid, company, role, why, status, outcome, outcome_date,
                    outcome_note, not_interested, created_at)
                  VALUES (${keepId ? '?, ' : ''}?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)`,
               )
+              .safeIntegers(true)
               .run(
                 ...(keepId ? [a.id] : []), a.uuid, a.company, a.role, a.why, a.outcome, a.outcomeDate, a.outcomeNote,
                 a.notInterested ? 1 : 0, now,
@@ -523,7 +538,7 @@ export class Store {
           );
           counts.applications++;
         } else {
-          id = existing.id;
+          id = safeId(existing.id);
           if (existing.outcome === null && a.outcome !== null) {
             this.db
               .prepare('UPDATE applications SET outcome = ?, outcome_date = ?, outcome_note = ?, not_interested = ? WHERE id = ?')
@@ -573,14 +588,69 @@ export class Store {
           .run(id, id, id);
         this.refreshSettled(id);
       }
-      const have = new Set((this.db.prepare('SELECT key FROM settings').all() as { key: string }[]).map((r) => r.key));
-      for (const [key, value] of Object.entries(archive.settings)) {
-        if (have.has(key)) continue;
+      for (const [key, value] of Object.entries(contributed)) {
         this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, JSON.stringify(value));
         counts.settings++;
       }
     });
     return counts;
+  }
+
+  /**
+   * What an import must not do to this store, checked before it writes anything (parseArchive
+   * checked the file on its own): give a UUID to a second record (a round of another
+   * application, or a record of another kind), or add settings that do not hold together with
+   * the ones stored here (the rules of `config set`). Returns the settings to add: those of the
+   * archive not set here. Throws a UsageError naming the place in the file.
+   */
+  private checkImport(archive: Archive, file: string): Record<string, unknown> {
+    const fail = (place: string, problem: string): never => {
+      throw new UsageError(`${file}: ${place}: ${problem}. Nothing was imported.`);
+    };
+    const owners = this.db.prepare(
+      `SELECT x.kind, a.uuid AS owner, CAST(a.id AS TEXT) AS id, a.company, a.role FROM (
+         SELECT 'application' AS kind, id AS app FROM applications WHERE uuid = @uuid
+         UNION ALL SELECT 'round', application_id FROM rounds WHERE uuid = @uuid
+         UNION ALL SELECT 'contact', application_id FROM contacts WHERE uuid = @uuid
+         UNION ALL SELECT 'event', application_id FROM events WHERE uuid = @uuid
+         UNION ALL SELECT 'need', application_id FROM facts WHERE uuid = @uuid) x
+       JOIN applications a ON a.id = x.app`,
+    );
+    type Owner = { kind: string; owner: string; id: string; company: string; role: string };
+    /** A UUID is free, or already names this very record (the same kind, of the same application). */
+    const check = (uuid: string, kind: string, appUuid: string, place: string): void => {
+      for (const o of owners.all({ uuid }) as Owner[]) {
+        if (o.kind === kind && o.owner === appUuid) continue;
+        const what = o.kind === 'application' ? 'application' : `${o.kind === 'need' ? 'fact' : o.kind} of application`;
+        fail(`${place}.uuid`, `is already the UUID of the ${what} #${o.id} ${o.company}, ${o.role} here`);
+      }
+    };
+    archive.applications.forEach((a, i) => {
+      const place = `applications[${i}]`;
+      check(a.uuid, 'application', a.uuid, place);
+      a.rounds.forEach((r, j) => check(r.uuid, 'round', a.uuid, `${place}.rounds[${j}]`));
+      a.contacts.forEach((c, j) => check(c.uuid, 'contact', a.uuid, `${place}.contacts[${j}]`));
+      a.events.forEach((e, j) => check(e.uuid, 'event', a.uuid, `${place}.events[${j}]`));
+    });
+
+    const stored: Record<string, unknown> = {};
+    for (const row of this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]) {
+      try {
+        stored[row.key] = JSON.parse(row.value);
+      } catch {
+        stored[row.key] = null;
+      }
+    }
+    const contributed = Object.fromEntries(
+      Object.entries(archive.settings).filter(([key]) => !Object.prototype.hasOwnProperty.call(stored, key)),
+    );
+    try {
+      checkSettings(contributed, configFromStored(stored));
+    } catch (err) {
+      if (!(err instanceof SettingError)) throw err;
+      fail(`settings.${err.key}`, `${err.problem}, with the settings stored here`);
+    }
+    return contributed;
   }
 
   // ---- undo ----

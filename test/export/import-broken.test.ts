@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseArchive } from '../../src/export/archive';
-import { dumpStore, ensureBuilt, hashFile, ok, run, STACK_LINE, tableRows, tempDir } from './helpers';
+import { addDays, dumpStore, ensureBuilt, hashFile, ok, run, STACK_LINE, tableRows, tempDir } from './helpers';
 
 const DAY = '2026-12-04';
 
@@ -39,8 +39,13 @@ function writeFile(text: string | Buffer): string {
   return file;
 }
 
+/**
+ * The store's bytes and its write-ahead log's. An empty log holds nothing: one left by the
+ * read-only dump is removed when import opens the store to check it against the file.
+ */
 function storeFiles(db: string): string {
-  return ['', '-wal'].map((s) => hashFile(db + s)).join(' ');
+  const wal = fs.statSync(`${db}-wal`, { throwIfNoEntry: false });
+  return `${hashFile(db)} ${wal === undefined || wal.size === 0 ? 'no log' : hashFile(`${db}-wal`)}`;
 }
 
 /** Import a file that must be refused; the store must be exactly as it was. Returns stderr. */
@@ -163,7 +168,7 @@ describe('broken files change nothing and exit 2 naming the place', () => {
   });
 
   test('huge numbers: an id of 1e309 and of 2**60', () => {
-    for (const literal of ['1e309', '1152921504606846976', '-1', '1.5', '0']) {
+    for (const literal of ['1e309', '1152921504606846976', '9007199254740991', '2147483648', '-1', '1.5', '0']) {
       // The application's id (rounds, contacts and events carry row ids too).
       const text = validText.replace(/"id": 2,(\s*"company")/, `"id": ${literal},$1`);
       expect(text).not.toBe(validText);
@@ -194,6 +199,9 @@ describe('broken files change nothing and exit 2 naming the place', () => {
       [{ holidays: ['2026-02-30'] }, 'settings.holidays'],
       [{ maxVoicemails: { n: 1 } }, 'settings.maxVoicemails'],
       [{ colour: 'blue' }, 'settings.colour'],
+      // Fine on its own, but not with this store's maxGapDays (4, the default): config set refuses it.
+      [{ name: 'Sam', minGapDays: 50 }, 'settings.minGapDays'],
+      [{ holidays: ['1969-12-25'] }, 'settings.holidays'],
     ];
     for (const [settings, place] of cases) {
       const a = archive();
@@ -294,5 +302,46 @@ describe('__proto__ keys', () => {
     const db = path.join(tempDir(), 'proto2.db');
     ok(db, '2026-11-20', ['config', 'set', 'name', 'Sam']);
     refused(noOwnCompany, 'applications[0].company', db);
+  });
+});
+
+describe('imports that would break the store (issue 10, items 6-10), through the binary', () => {
+  test('100,000 holidays are refused, and today still answers', () => {
+    const a = archive();
+    a.settings = { holidays: Array.from({ length: 100_000 }, (_, i) => addDays('1990-01-01', i)) };
+    expect(refused(JSON.stringify(a), 'settings.holidays')).toMatch(/at most 1000/);
+  });
+
+  test('a date outside 1970-01-01 .. 2100-12-31 is refused naming the place', () => {
+    const a = archive();
+    (a.applications[1].rounds as Record<string, unknown>[])[0].date = '1835-05-12';
+    refused(JSON.stringify(a), 'applications[1].rounds[0].date');
+  });
+
+  test("a round UUID of another application in the store is refused naming the place", () => {
+    const a = archive();
+    const theirs = tableRows<{ uuid: string }>(target, 'rounds')[0].uuid;
+    (a.applications[2].rounds as Record<string, unknown>[])[0].uuid = theirs;
+    refused(JSON.stringify(a), 'applications[2].rounds[0].uuid');
+  });
+
+  test('add --date -9999w is refused with the range, and nothing is written', () => {
+    const db = path.join(tempDir(), 'range.db');
+    ok(db, DAY, ['add', '--company', 'Keep', '--role', 'Dev', '--date', DAY]);
+    const before = dumpStore(db);
+    const r = run(db, DAY, ['add', '--company', 'Old', '--role', 'Dev', '--date', '-9999w']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/--date.*1835-.*1970-01-01 to 2100-12-31/);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(dumpStore(db)).toBe(before);
+  });
+
+  test('a time written as 9:30 imports, as 09:30', () => {
+    const a = archive();
+    (a.applications[0].rounds as Record<string, unknown>[])[0].time = '9:30';
+    const db = path.join(tempDir(), 'time.db');
+    const r = run(db, DAY, ['import', writeFile(JSON.stringify(a))]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(tableRows<{ time: string | null }>(db, 'rounds')[0].time).toBe('09:30');
   });
 });
