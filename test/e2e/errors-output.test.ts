@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
-import { SCHEMA_VERSION } from '../../src/store/schema.js';
+import { FOLLOWUP_APPLICATION_ID, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { spawnSync } from 'node:child_process';
 import { ADD_ACME, ANSI, BIN, ROOT, STACK_LINE, runRaw, sandboxes, sha256, type Sandbox } from './helpers.js';
 
@@ -112,6 +112,8 @@ describe('a store the program cannot use exits 1 and is left untouched', () => {
   function newerStore(s: Sandbox): void {
     const db = new Sqlite(s.db);
     db.exec("CREATE TABLE applications (id INTEGER PRIMARY KEY, company TEXT); INSERT INTO applications VALUES (1, 'Future Corp');");
+    // A newer followup marks its stores as schema 5 on does.
+    db.pragma(`application_id = ${FOLLOWUP_APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
   }
