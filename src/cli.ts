@@ -4,6 +4,7 @@ import { DRAFT_KINDS } from './drafts/data.js';
 import { createContext, type Context, type GlobalOptions } from './context.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, ReaderGone, StoreError, UsageError } from './errors.js';
 import { writeAll, writeMessage } from './ui/output.js';
+import { terminalSafe } from './ui/terminal-safe.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -452,21 +453,24 @@ export function reportError(err: unknown, stderr: { write(text: string): unknown
     return EXIT_USAGE;
   }
   const debug = env.FOLLOWUP_DEBUG === '1';
+  // A message may quote stored text or what was typed (an ambiguous reference lists companies):
+  // escaped for the terminal, keeping the message's own lines.
+  const safe = (text: string) => terminalSafe(text, { keepLines: true });
   if (err instanceof UsageError || err instanceof StoreError) {
-    stderr.write(`followup: ${err.message}\n`);
-    if (debug && err.stack) stderr.write(`${err.stack}\n`);
+    stderr.write(`followup: ${safe(err.message)}\n`);
+    if (debug && err.stack) stderr.write(`${safe(err.stack)}\n`);
     return err.exitCode;
   }
   if (isPromptAbort(err)) {
     stderr.write('followup: cancelled; nothing was recorded.\n');
     return EXIT_USAGE;
   }
-  const message = err instanceof Error ? err.message : String(err);
+  const message = safe(err instanceof Error ? err.message : String(err));
   stderr.write(
     `followup: something went wrong that followup did not expect: ${message}\n` +
       'Nothing was half-written: every change is all or nothing. Run again with FOLLOWUP_DEBUG=1 for details.\n',
   );
-  if (debug && err instanceof Error && err.stack) stderr.write(`${err.stack}\n`);
+  if (debug && err instanceof Error && err.stack) stderr.write(`${safe(err.stack)}\n`);
   return EXIT_FAILURE;
 }
 

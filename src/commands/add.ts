@@ -5,6 +5,7 @@ import type { InterviewKind } from '../core/types.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { InterviewInput } from '../store/store.js';
+import { terminalSafeDeep } from '../ui/terminal-safe.js';
 import {
   INTERVIEW_FLAG_KEYS,
   checkTime,
@@ -145,8 +146,9 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<void> {
   }
   const year = ctx.today.slice(0, 4);
   const roundText = result.newApplication ? 'round 1' : `round ${result.round} of an application already open`;
+  const shown = terminalSafeDeep({ company: app.company, role: app.role, thanksCommand: thanks?.command });
   ctx.output.out(
-    `Recorded #${result.id} ${app.company}, ${app.role}: ${roundText}, ${formatDay(interview.date, year)}.`,
+    `Recorded #${result.id} ${shown.company}, ${shown.role}: ${roundText}, ${formatDay(interview.date, year)}.`,
   );
   const parts: string[] = [];
   if (thanks) {
@@ -160,7 +162,7 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<void> {
   }
   if (chase) parts.push(`the first follow-up is possible on ${formatDay(chase.earliest, year)}`);
   if (parts.length > 0) ctx.output.out(`Next: ${parts.join('; ')}.`);
-  if (thanks) ctx.output.out(`  ${thanks.command}`);
+  if (thanks) ctx.output.out(`  ${shown.thanksCommand}`);
   if (!interview.decisionBy) {
     ctx.output.err(
       `No decision date was given: followup assumes ${config.assumeDecisionWorkdays} working days. ` +

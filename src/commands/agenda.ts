@@ -4,6 +4,7 @@ import { addDays, formatDay, isWorkday, nextWorkday } from '../core/calendar.js'
 import type { CalendarDate, PlanItem } from '../core/types.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { terminalSafeDeep } from '../ui/terminal-safe.js';
 import { actionPhrase } from '../ui/today-view.js';
 
 export interface AgendaOptions {
@@ -50,7 +51,7 @@ export function runAgenda(ctx: Context, opts: AgendaOptions): void {
   const s = ctx.output.styles;
   const year = ctx.today.slice(0, 4);
   const lines: string[] = [s.heading(`The next ${days} days, from ${formatDay(ctx.today)} ${year}`)];
-  for (const day of agenda) {
+  for (const day of terminalSafeDeep(agenda)) {
     const label = formatDay(day.date, year).padEnd(11);
     if (!day.workday) {
       lines.push(s.dim(`${label} ${day.date === ctx.today ? 'today, ' : ''}not a working day`));

@@ -2,6 +2,7 @@
 import { CONFIG_KEYS, formatConfigValue, isConfigKey, parseConfigValue } from '../core/config.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { terminalSafe } from '../ui/terminal-safe.js';
 
 /** Print every setting. */
 export function runConfigList(ctx: Context, opts: { json?: boolean }): void {
@@ -13,7 +14,7 @@ export function runConfigList(ctx: Context, opts: { json?: boolean }): void {
   const s = ctx.output.styles;
   const width = Math.max(...Object.keys(CONFIG_KEYS).map((k) => k.length));
   for (const [key, spec] of Object.entries(CONFIG_KEYS)) {
-    const value = formatConfigValue(config[key as keyof typeof config]);
+    const value = terminalSafe(formatConfigValue(config[key as keyof typeof config]));
     ctx.output.out(`${s.strong(key.padEnd(width))}  ${value === '' ? s.dim('(not set)') : value}  ${s.dim(`# ${spec.help}`)}`);
   }
 }
@@ -31,5 +32,5 @@ export function runConfigSet(ctx: Context, key: string, value: string): void {
   const store = ctx.openStore();
   const parsed = parseConfigValue(key, value, store.getConfig());
   store.setConfig(parsed.key, parsed.value);
-  ctx.output.err(`${parsed.key} = ${formatConfigValue(parsed.value) || '(not set)'}`);
+  ctx.output.err(`${parsed.key} = ${terminalSafe(formatConfigValue(parsed.value)) || '(not set)'}`);
 }

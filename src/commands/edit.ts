@@ -2,6 +2,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { ApplicationChanges } from '../store/store.js';
+import { terminalSafe } from '../ui/terminal-safe.js';
 import {
   INTERVIEW_FLAG_KEYS,
   checkTime,
@@ -65,10 +66,11 @@ export function runEdit(ctx: Context, ref: string, opts: EditOptions): void {
   if (opts.calls !== undefined) changes.noCalls = { contact: cleanText(opts.contact) ?? null, value: !opts.calls };
   const result = store.updateApplication(id, changes);
   if (result.noCallsContact && !opts.json) {
+    const name = terminalSafe(result.noCallsContact);
     ctx.output.err(
       opts.calls
-        ? `${result.noCallsContact} may be phoned again.`
-        : `Noted: ${result.noCallsContact} asked not to be called; chases to them go by email.`,
+        ? `${name} may be phoned again.`
+        : `Noted: ${name} asked not to be called; chases to them go by email.`,
     );
   }
   if (!opts.json) ctx.output.err(`Updated #${id}.`);

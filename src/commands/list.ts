@@ -3,6 +3,7 @@ import { scheduleApplication } from '../core/cadence.js';
 import { formatDay } from '../core/calendar.js';
 import { statusOf } from '../core/types.js';
 import type { Context } from '../context.js';
+import { terminalSafeDeep } from '../ui/terminal-safe.js';
 import { actionPhrase } from '../ui/today-view.js';
 
 export interface ListOptions {
@@ -45,7 +46,7 @@ export function runList(ctx: Context, opts: ListOptions): void {
   }
   const year = ctx.today.slice(0, 4);
   const s = ctx.output.styles;
-  for (const { app, next, lastRound } of rows) {
+  for (const { app, next, lastRound } of terminalSafeDeep(rows)) {
     const status = statusOf(app);
     const parts = [`${String(app.id).padStart(3)}  ${s.strong(`${app.company}, ${app.role}`)}`];
     if (lastRound) parts.push(`round ${lastRound.number} ${formatDay(lastRound.date, year)}`);

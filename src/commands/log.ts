@@ -4,6 +4,7 @@ import { formatDay } from '../core/calendar.js';
 import { EVENT_TYPES, type EventType } from '../core/types.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { terminalSafe, terminalSafeDeep } from '../ui/terminal-safe.js';
 import { cleanText, resolveDate } from './interview-flags.js';
 import { describeNext, pendingItems } from './next-steps.js';
 
@@ -42,7 +43,7 @@ export function runLog(ctx: Context, ref: string, eventText: string, opts: LogOp
   const config = store.getConfig();
   const warning = chaseWarning(before, { type, date }, config);
   const event = store.addEvent(id, { type, date, withName: cleanText(opts.with) ?? null, note: cleanText(opts.note) ?? null, newDate });
-  if (warning) ctx.output.err(ctx.output.styles.warn(`warning: ${warning}`));
+  if (warning) ctx.output.err(ctx.output.styles.warn(`warning: ${terminalSafe(warning, { keepLines: true })}`));
   const app = store.requireApplication(id);
   const items = pendingItems(store, app, config, ctx.today);
   if (opts.json) {
@@ -57,7 +58,8 @@ export function runLog(ctx: Context, ref: string, eventText: string, opts: LogOp
     return;
   }
   const year = ctx.today.slice(0, 4);
-  ctx.output.out(`Logged ${type} for #${id} ${app.company}, ${app.role} on ${formatDay(date, year)}.`);
+  const shown = terminalSafeDeep({ company: app.company, role: app.role });
+  ctx.output.out(`Logged ${type} for #${id} ${shown.company}, ${shown.role} on ${formatDay(date, year)}.`);
   if (type === 'loop-closed') ctx.output.out('Closed as no response: nothing more will be listed for it.');
   for (const line of describeNext(items, ctx.today)) ctx.output.out(`Next: ${line}`);
 }

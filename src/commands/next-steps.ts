@@ -4,6 +4,7 @@ import { formatDay } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
 import type { Application, CalendarDate } from '../core/types.js';
 import type { Store } from '../store/store.js';
+import { terminalSafeDeep } from '../ui/terminal-safe.js';
 import { actionPhrase } from '../ui/today-view.js';
 
 /** The pending items of one application, soonest first. */
@@ -13,10 +14,10 @@ export function pendingItems(store: Store, app: Application, config: Config, tod
   );
 }
 
-/** One sentence per pending item: what, from when, by when, and the helping command. */
+/** One sentence per pending item for the terminal (stored text escaped): what, from when, by when, and the command. */
 export function describeNext(items: readonly ScheduledItem[], today: CalendarDate): string[] {
   const year = today.slice(0, 4);
-  return items.map((item) => {
+  return terminalSafeDeep(items).map((item) => {
     const what = actionPhrase(item);
     const when =
       item.earliest > today

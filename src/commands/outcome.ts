@@ -3,6 +3,7 @@ import { formatDay } from '../core/calendar.js';
 import { OUTCOMES, statusOf, type Outcome } from '../core/types.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { terminalSafeDeep } from '../ui/terminal-safe.js';
 import { cleanText, resolveDate } from './interview-flags.js';
 import { describeNext, pendingItems } from './next-steps.js';
 
@@ -51,13 +52,14 @@ export function runOutcome(ctx: Context, ref: string, outcomeText: string, opts:
     return;
   }
   const year = ctx.today.slice(0, 4);
-  ctx.output.out(`Recorded: #${id} ${app.company}, ${app.role}: ${outcome} on ${formatDay(date, year)}.`);
+  const shown = terminalSafeDeep({ company: app.company, role: app.role, others });
+  ctx.output.out(`Recorded: #${id} ${shown.company}, ${shown.role}: ${outcome} on ${formatDay(date, year)}.`);
   if (outcome === 'offer') {
     ctx.output.out('Congratulations.');
-    if (others.length > 0) {
+    if (shown.others.length > 0) {
       ctx.output.out(
         `It is worth telling the other ${others.length === 1 ? 'company' : `${others.length} companies`} ` +
-          `you are still waiting on: ${others.map((o) => `#${o.id} ${o.company}`).join(', ')} ` +
+          `you are still waiting on: ${shown.others.map((o) => `#${o.id} ${o.company}`).join(', ')} ` +
           '(they are on `followup today`).',
       );
     }

@@ -2,6 +2,7 @@
 import type { Context } from '../context.js';
 import { StoreError, UsageError } from '../errors.js';
 import { restoreAdvice } from '../store/backup.js';
+import { terminalSafe } from '../ui/terminal-safe.js';
 
 /** Reverse the newest change, after saying exactly what it was and (on a terminal) asking. */
 export async function runUndo(ctx: Context, opts: { yes?: boolean; json?: boolean }): Promise<void> {
@@ -12,7 +13,7 @@ export async function runUndo(ctx: Context, opts: { yes?: boolean; json?: boolea
     else ctx.output.out('Nothing to undo.');
     return;
   }
-  const what = `${entry.summary} (made ${entry.at.slice(0, 16).replace('T', ' ')} UTC)`;
+  const what = `${terminalSafe(entry.summary)} (made ${entry.at.slice(0, 16).replace('T', ' ')} UTC)`;
   if (!opts.yes) {
     if (!ctx.interactive) {
       throw new UsageError(`This would reverse: ${what}\nTo confirm without a terminal, run: followup undo --yes`);

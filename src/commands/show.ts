@@ -1,9 +1,11 @@
 /** `followup show <ref>`: everything about one application, as a readable timeline. */
+import type { ScheduledItem } from '../core/cadence.js';
 import { formatDay } from '../core/calendar.js';
-import { ROLE_WORDS, statusOf, type Application } from '../core/types.js';
+import { ROLE_WORDS, statusOf, type Application, type CalendarDate } from '../core/types.js';
 import { EVENT_WORDS } from '../core/words.js';
 import type { Context } from '../context.js';
-import { wrap } from '../ui/output.js';
+import { wrap, type Styles } from '../ui/output.js';
+import { terminalSafeDeep } from '../ui/terminal-safe.js';
 import { describeNext, pendingItems } from './next-steps.js';
 
 export interface ShowOptions {
@@ -71,8 +73,13 @@ export function runShow(ctx: Context, ref: string, opts: ShowOptions): void {
     });
     return;
   }
-  const s = ctx.output.styles;
-  const width = ctx.output.columns;
+  // JSON keeps the exact text; the terminal sees every stored string escaped.
+  const view = terminalSafeDeep({ app, items });
+  ctx.output.out(renderShow(view.app, view.items, ctx.today, ctx.output.styles, ctx.output.columns));
+}
+
+/** One application as text, from terminal-safe data. */
+function renderShow(app: Application, items: readonly ScheduledItem[], today: CalendarDate, s: Styles, width: number): string {
   const lines: string[] = [];
   lines.push(s.heading(`#${app.id} ${app.company}, ${app.role}`) + `  ${s.dim(statusOf(app))}`);
   if (app.why) lines.push(wrap(`Why this job: ${app.why}`, width, ''));
@@ -92,9 +99,9 @@ export function runShow(ctx: Context, ref: string, opts: ShowOptions): void {
     for (const n of app.expand) lines.push(wrap(`- ${n}`, width, '  '));
   }
   lines.push('', s.strong('Timeline'));
-  for (const t of timeline(app)) lines.push(wrap(`${formatDay(t.date, ctx.today.slice(0, 4)).padEnd(11)} ${t.text}`, width, '  '));
+  for (const t of timeline(app)) lines.push(wrap(`${formatDay(t.date, today.slice(0, 4)).padEnd(11)} ${t.text}`, width, '  '));
   lines.push('', s.strong('Next'));
-  const next = describeNext(items, ctx.today);
+  const next = describeNext(items, today);
   lines.push(...(next.length > 0 ? next.map((l) => wrap(l, width, '  ')) : ['  Nothing: this application is closed.']));
-  ctx.output.out(lines.join('\n'));
+  return lines.join('\n');
 }

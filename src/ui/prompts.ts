@@ -1,4 +1,5 @@
 /** Questions on the terminal: the only module that loads @inquirer/prompts, and only when asked. */
+import { terminalSafe } from './terminal-safe.js';
 
 type Prompts = typeof import('@inquirer/prompts');
 
@@ -11,7 +12,13 @@ export interface Asker {
   list(message: string): Promise<string[]>;
 }
 
-/** An asker that writes its questions to stderr, keeping stdout for data. */
+/** Text shown in a question, escaped; a question's own line layout is ours. */
+const shown = (text: string) => terminalSafe(text, { keepLines: true });
+
+/**
+ * An asker that writes its questions to stderr, keeping stdout for data. Messages, defaults,
+ * choices and validation errors may quote stored or typed text: they are shown escaped.
+ */
 export async function createAsker(): Promise<Asker> {
   // bin/followup compiles the bundle with V8's code cache, where import() is unavailable; it
   // provides this function instead. Elsewhere (tests) the plain import() works.
@@ -22,31 +29,36 @@ export async function createAsker(): Promise<Asker> {
   const context = { output: process.stderr, input: process.stdin };
   return {
     async text(message, opts = {}) {
+      // The default is shown escaped; taking it as offered gives back the text itself.
+      const safeDefault = opts.default === undefined ? undefined : terminalSafe(opts.default);
       const answer = await prompts.input(
         {
-          message,
-          default: opts.default,
-          validate: (v: string) => {
+          message: shown(message),
+          default: safeDefault,
+          validate: (typed: string) => {
+            const v = typed === safeDefault ? opts.default! : typed;
             if (opts.required && v.trim() === '') return 'This one is needed.';
-            return opts.validate && v.trim() !== '' ? opts.validate(v) : true;
+            const verdict = opts.validate && v.trim() !== '' ? opts.validate(v) : true;
+            return verdict === true ? true : shown(verdict);
           },
         },
         context,
       );
-      return answer.trim();
+      return (answer === safeDefault ? opts.default! : answer).trim();
     },
     async choose(message, choices, defaultValue) {
-      return prompts.select({ message, choices, default: defaultValue }, context);
+      const safeChoices = choices.map((c) => ({ value: c.value, name: terminalSafe(c.name) }));
+      return prompts.select({ message: shown(message), choices: safeChoices, default: defaultValue }, context);
     },
     async confirm(message, defaultValue = false) {
-      return prompts.confirm({ message, default: defaultValue }, context);
+      return prompts.confirm({ message: shown(message), default: defaultValue }, context);
     },
     async list(message) {
       const answers: string[] = [];
       for (;;) {
         const next = (
           await prompts.input(
-            { message: answers.length === 0 ? `${message} (blank to skip)` : 'Another? (blank to finish)' },
+            { message: answers.length === 0 ? `${shown(message)} (blank to skip)` : 'Another? (blank to finish)' },
             context,
           )
         ).trim();

@@ -2,6 +2,7 @@
 import { formatDay } from '../core/calendar.js';
 import { ROLE_WORDS, type Action, type PlanItem, type TodayPlan } from '../core/types.js';
 import { wrap, type Styles } from './output.js';
+import { terminalSafeDeep } from './terminal-safe.js';
 
 
 /** What the item asks the user to do, as a short imperative. */
@@ -75,8 +76,9 @@ function renderItem(item: PlanItem, n: number, s: Styles, width: number, year: s
   return lines.join('\n');
 }
 
-/** The whole list as `followup today` prints it. */
-export function renderToday(plan: TodayPlan, s: Styles, width = 80): string {
+/** The whole list as `followup today` prints it (stored text escaped for the terminal). */
+export function renderToday(rawPlan: TodayPlan, s: Styles, width = 80): string {
+  const plan = terminalSafeDeep(rawPlan);
   const year = plan.date.slice(0, 4);
   const out: string[] = [];
   const title = `${formatDay(plan.date)} ${year}`;
