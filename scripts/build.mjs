@@ -2,7 +2,7 @@
 // that are heavy or native stay outside the bundle and are loaded with require() only by the
 // commands that use them.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -64,13 +64,25 @@ await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/cli.cjs', 
 const work = mkdtempSync(join(process.cwd(), 'dist', '.build-'));
 try {
   const compiler = join(work, 'render.cjs');
-  await build({ ...common, entryPoints: ['src/drafts/render.ts'], outfile: compiler });
-  const { precompileTemplate } = createRequire(import.meta.url)(compiler);
+  // The templates are read as `draft` reads them (src/drafts/templates.ts), limits included.
+  await build({
+    ...common,
+    stdin: {
+      contents:
+        "export { precompileTemplate } from './src/drafts/render.ts';\n" +
+        "export { readTemplateFile } from './src/drafts/templates.ts';\n",
+      resolveDir: process.cwd(),
+      sourcefile: 'compiler.ts',
+      loader: 'ts',
+    },
+    outfile: compiler,
+  });
+  const { precompileTemplate, readTemplateFile } = createRequire(import.meta.url)(compiler);
   const entries = readdirSync('templates')
     .filter((f) => f.endsWith('.hbs'))
     .sort()
     .map((f) => {
-      const source = readFileSync(join('templates', f), 'utf8');
+      const source = readTemplateFile(join('templates', f));
       const spec = precompileTemplate(source, join('templates', f));
       return `  ${JSON.stringify(f.slice(0, -4))}: { source: ${JSON.stringify(source)}, spec: ${spec} },`;
     });

@@ -1,13 +1,13 @@
 /** `followup draft <kind> <ref>`: a letter or call script from a template, filled with what was recorded. */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { buildDraftData, DRAFT_KINDS, MARK_SENT_EVENT, type DraftKind } from '../drafts/data.js';
-import { renderTemplate } from '../drafts/render.js';
-import { templateFor } from '../drafts/templates.js';
+import { renderTemplate, TemplateError } from '../drafts/render.js';
+import { readTemplateFile, templateFor } from '../drafts/templates.js';
 import { StoreError, UsageError } from '../errors.js';
+import { openInEditor } from '../ui/editor.js';
 import { cleanText } from './interview-flags.js';
 import { writePrivate } from './write-file.js';
 
@@ -26,26 +26,6 @@ export function parseDraftKind(text: string): DraftKind {
   const t = text.trim().toLowerCase();
   if ((DRAFT_KINDS as readonly string[]).includes(t)) return t as DraftKind;
   throw new UsageError(`Unknown draft "${text}". Kinds: ${DRAFT_KINDS.join(', ')}.`);
-}
-
-/** The editor command: $VISUAL, else $EDITOR, else vi on a terminal. */
-export function editorCommand(ctx: Context): string {
-  const editor = cleanText(ctx.env.VISUAL) ?? cleanText(ctx.env.EDITOR);
-  if (editor) return editor;
-  if (ctx.interactive) return 'vi';
-  throw new UsageError('No editor to open: set $VISUAL or $EDITOR (for example EDITOR=nano), or drop --edit.');
-}
-
-/** Open a file in the editor and wait for it to close. */
-export function openInEditor(ctx: Context, file: string): void {
-  const editor = editorCommand(ctx);
-  const result = spawnSync(`${editor} ${JSON.stringify(file)}`, { shell: true, stdio: 'inherit' });
-  if (result.error || result.status !== 0) {
-    throw new UsageError(
-      `The editor (${editor}) did not finish cleanly${result.status !== null ? ` (exit ${result.status})` : ''}; ` +
-        'nothing was written.',
-    );
-  }
 }
 
 /** Let the user edit text in their editor; returns the edited text. */
@@ -87,8 +67,9 @@ export function runDraft(ctx: Context, kindText: string, ref: string, opts: Draf
   const template = templateFor(kind, ctx.env);
   let source: string;
   try {
-    source = fs.readFileSync(template.file, 'utf8');
+    source = readTemplateFile(template.file);
   } catch (err) {
+    if (err instanceof TemplateError) throw err;
     throw new StoreError(
       `The template ${template.file} cannot be read: ${(err as Error).message}. ` +
         (template.own ? 'Fix or remove it to use the built-in one.' : 'Reinstall followup.'),

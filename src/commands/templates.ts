@@ -4,9 +4,10 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { DRAFT_KINDS, DRAFT_PURPOSE, sampleDraftData } from '../drafts/data.js';
 import { TemplateError, renderTemplate } from '../drafts/render.js';
-import { allTemplates, strayUserTemplates, templateFor, userTemplateDir } from '../drafts/templates.js';
+import { allTemplates, readTemplateFile, strayUserTemplates, templateFor, userTemplateDir } from '../drafts/templates.js';
 import { UsageError } from '../errors.js';
-import { openInEditor, parseDraftKind } from './draft.js';
+import { openInEditor } from '../ui/editor.js';
+import { parseDraftKind } from './draft.js';
 
 /** Which template each kind uses. */
 export function runTemplatesList(ctx: Context, opts: { json?: boolean }): void {
@@ -31,7 +32,10 @@ export function runTemplatesEdit(ctx: Context, kindText: string): void {
   const kind = parseDraftKind(kindText);
   const dir = userTemplateDir(ctx.env);
   const own = path.join(dir, `${kind}.hbs`);
-  if (!fs.existsSync(own)) {
+  if (lexists(own)) {
+    // A pipe, a device or a huge file is refused here, before an editor is opened on it.
+    readUserTemplate(own);
+  } else {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.copyFileSync(templateFor(kind, ctx.env).builtinFile, own, fs.constants.COPYFILE_EXCL);
     ctx.output.err(`Copied the built-in ${kind} template to ${own}.`);
@@ -42,10 +46,34 @@ export function runTemplatesEdit(ctx: Context, kindText: string): void {
   ctx.output.err(`${own} is in use for followup draft ${kind}.`);
 }
 
+/** Whether anything is at a path, a link to nothing included. */
+function lexists(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A user's template, through the one safe reader; what the system refuses becomes a TemplateError too. */
+function readUserTemplate(file: string): string {
+  try {
+    return readTemplateFile(file);
+  } catch (err) {
+    if (err instanceof TemplateError || !(err as NodeJS.ErrnoException).code) throw err;
+    throw new TemplateError(
+      file,
+      null,
+      `it cannot be read (${(err as Error).message}). Fix it, or remove it to use the built-in template.`,
+    );
+  }
+}
+
 function checkOne(file: string): TemplateError | null {
   const kind = path.basename(file, '.hbs');
-  const source = fs.readFileSync(file, 'utf8');
   try {
+    const source = readUserTemplate(file);
     if ((DRAFT_KINDS as readonly string[]).includes(kind)) {
       // Render with every optional field filled and with none, so both sides of each #if are tried.
       renderTemplate(source, file, sampleDraftData(kind as (typeof DRAFT_KINDS)[number], true));

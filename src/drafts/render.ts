@@ -69,16 +69,99 @@ interface AstNode {
   [key: string]: unknown;
 }
 
-/** Refuse partials, decorators and any path that reaches into prototypes. */
-function checkAst(node: unknown, file: string): void {
+/**
+ * How deep blocks ({{#if}} inside {{#each}}, each {{else if}} of a chain) and subexpressions may
+ * nest. The built-in letters need 3; Handlebars' parser slows down quadratically and then runs out
+ * of stack on deep nesting, so a template nested 20,000 deep would run for minutes.
+ */
+export const MAX_TEMPLATE_NESTING = 32;
+
+function tooDeep(file: string, line: number | null): TemplateError {
+  return new TemplateError(
+    file,
+    line,
+    `blocks and subexpressions are nested more than ${MAX_TEMPLATE_NESTING} deep here; ` +
+      'a letter never needs that many: flatten the template.',
+  );
+}
+
+function lineAt(source: string, index: number): number {
+  let line = 1;
+  for (let i = source.indexOf('\n'); i !== -1 && i < index; i = source.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/**
+ * Refuse deep nesting before Handlebars parses the template, in one pass over its mustaches:
+ * `{{#` and `{{^name` open a block, `{{else name}}` chains one more level inside it, `{{/` closes
+ * the block with its chain, and each `(` of a subexpression is one more level. Comments are
+ * skipped; anything else unusual (raw blocks, `\{{`) is counted as if it were a mustache, which can
+ * only make the count higher.
+ */
+export function checkNesting(source: string, file: string): void {
+  const blocks: number[] = []; // for each open block, the levels it and its {{else name}} chain add
+  let depth = 0;
+  let at = source.indexOf('{{');
+  while (at !== -1) {
+    let i = at + 2;
+    while (source[i] === '{') i++;
+    if (source[i] === '~') i++;
+    if (source[i] === '!') {
+      const long = source.startsWith('--', i + 1);
+      const end = long ? /--~?\}\}/g : /\}\}/g;
+      end.lastIndex = i + 1;
+      const found = end.exec(source);
+      if (!found) return;
+      at = source.indexOf('{{', found.index + found[0].length);
+      continue;
+    }
+    const close = source.indexOf('}}', i);
+    if (close === -1) return;
+    const sigil = source[i];
+    const body = source.slice(sigil === '#' || sigil === '^' || sigil === '/' ? i + 1 : i, close).replace(/~$/, '').trim();
+    if (sigil === '#' || (sigil === '^' && body !== '')) {
+      blocks.push(1);
+      depth++;
+    } else if (sigil === '/') {
+      depth -= blocks.pop() ?? 0;
+    } else if (/^else\s+\S/.test(body) && blocks.length > 0) {
+      blocks[blocks.length - 1]++;
+      depth++;
+    }
+    let parens = 0;
+    let quote: string | null = null;
+    for (let j = i; j < close; j++) {
+      const c = source[j];
+      if (quote) {
+        if (c === quote) quote = null;
+      } else if (c === '"' || c === "'") {
+        quote = c;
+      } else if (c === '(') {
+        parens++;
+        if (depth + parens > MAX_TEMPLATE_NESTING) throw tooDeep(file, lineAt(source, at));
+      } else if (c === ')') {
+        parens--;
+      }
+    }
+    if (depth > MAX_TEMPLATE_NESTING) throw tooDeep(file, lineAt(source, at));
+    at = source.indexOf('{{', close + 2);
+  }
+}
+
+/** Nodes that nest a level deeper: a block (an {{else if}} is one inside the block before) or a subexpression. */
+const NESTING_NODES = new Set(['BlockStatement', 'SubExpression', 'PartialBlockStatement', 'DecoratorBlock']);
+
+/** Refuse partials, decorators, deep nesting and any path that reaches into prototypes. */
+function checkAst(node: unknown, file: string, depth = 0): void {
   if (Array.isArray(node)) {
-    for (const child of node) checkAst(child, file);
+    for (const child of node) checkAst(child, file, depth);
     return;
   }
   if (!node || typeof node !== 'object') return;
   const n = node as AstNode;
   const line = n.loc?.start.line ?? null;
   if (typeof n.type === 'string') {
+    if (NESTING_NODES.has(n.type) && ++depth > MAX_TEMPLATE_NESTING) throw tooDeep(file, line);
     if (FORBIDDEN_NODES.has(n.type)) {
       throw new TemplateError(file, line, 'partials and decorators are not allowed in followup templates.');
     }
@@ -88,7 +171,7 @@ function checkAst(node: unknown, file: string): void {
     }
   }
   for (const [key, value] of Object.entries(n)) {
-    if (key !== 'loc' && value && typeof value === 'object') checkAst(value, file);
+    if (key !== 'loc' && value && typeof value === 'object') checkAst(value, file, depth);
   }
 }
 
@@ -132,6 +215,7 @@ const COMPILE_OPTIONS = {
 
 /** Parse a template and refuse what followup templates may not do. */
 function parseChecked(hb: HandlebarsEnv, source: string, file: string): ReturnType<HandlebarsEnv['parse']> {
+  checkNesting(source, file);
   let ast: ReturnType<HandlebarsEnv['parse']>;
   try {
     ast = hb.parse(source);

@@ -99,19 +99,35 @@ function summaryLines(report: Report): string[] {
   return lines;
 }
 
-function mdCell(text: string | null): string {
-  return (text ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * Characters of stored text that a Markdown renderer would turn into HTML: tags, comments and
+ * autolinks (<), entities (&), links and images ([ ]), and code spans (`), in which the entities
+ * would show as typed. Entities, unlike backslash escapes, mean the same to every renderer.
+ */
+const MD_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '[': '&#91;', ']': '&#93;', '`': '&#96;' };
+
+/**
+ * Stored text as Markdown shows it: never HTML, a link or an image, on one line, and no pipe that
+ * ends a table cell. Backslashes are escaped too, so a typed one neither escapes what follows
+ * (a pipe, or the & of an entity) nor disappears.
+ */
+function mdText(text: string | null): string {
+  return (text ?? '')
+    .replace(/\\/g, '\\\\')
+    .replace(/[&<>[\]`]/g, (c) => MD_ENTITIES[c])
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
 }
 
 /** Markdown, for reading and pasting. */
 export function renderReportMarkdown(report: Report): string {
-  const out = [`# ${title(report)}`, '', ...summaryLines(report).map((l) => `- ${l}`), ''];
+  const out = [`# ${mdText(title(report))}`, '', ...summaryLines(report).map((l) => `- ${mdText(l)}`), ''];
   if (report.rows.length === 0) {
     out.push('No activity was recorded in this period.');
   } else {
     out.push('| Date | Company | Role | Activity | Contact | Channel |', '|---|---|---|---|---|---|');
     for (const r of report.rows) {
-      out.push(`| ${r.date} | ${mdCell(r.company)} | ${mdCell(r.role)} | ${mdCell(r.activity)} | ${mdCell(r.contact)} | ${mdCell(r.channel)} |`);
+      out.push(`| ${mdText(r.date)} | ${mdText(r.company)} | ${mdText(r.role)} | ${mdText(r.activity)} | ${mdText(r.contact)} | ${mdText(r.channel)} |`);
     }
   }
   return `${out.join('\n')}\n`;

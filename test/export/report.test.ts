@@ -53,6 +53,14 @@ function expectedRows(apps: readonly ArchiveApp[], from: string, to: string): Ex
 
 const triple = (r: { date: string; company: string; role: string }) => `${r.date} | ${r.company} | ${r.role}`;
 
+/** Markdown as a renderer shows its text: backslash escapes and the report's entities decoded. */
+const decodeMdEntities = (md: string) =>
+  md.replace(
+    /\\([!-/:-@[-`{-~])|&(amp|lt|gt|#91|#93|#96);/g,
+    (_, punct?: string, entity?: string) =>
+      punct ?? { amp: '&', lt: '<', gt: '>', '#91': '[', '#93': ']', '#96': '`' }[entity as 'amp'],
+  );
+
 let db: string;
 let apps: ArchiveApp[];
 let expected: Expected[];
@@ -119,7 +127,8 @@ describe('report', () => {
   });
 
   test('md: the same entries, and the counts', () => {
-    const text = ok(db, TODAY, ['report', '--from', FROM, '--to', TO]);
+    // Compared as a Markdown renderer shows it: the HTML-escaped characters decoded.
+    const text = decodeMdEntities(ok(db, TODAY, ['report', '--from', FROM, '--to', TO]));
     const tableLines = text.split('\n').filter((l) => /^\| \d{4}-\d\d-\d\d \|/.test(l));
     expect(tableLines).toHaveLength(expected.length);
     for (const line of tableLines) {
@@ -146,6 +155,19 @@ describe('report', () => {
     expect(text).not.toContain(FORMULA);
     expect(text).not.toContain('alert(1)');
     for (const c of [COLD, DELTA, BOLT, ECHO]) expect(text).toContain(c);
+  });
+
+  test('md: HTML from the store is escaped, and the table keeps its columns', () => {
+    const from = '2026-11-25';
+    const to = '2026-12-04';
+    const md = ok(db, TODAY, ['report', '--from', from, '--to', to]);
+    expect(expectedRows(apps, from, to).some((r) => r.company === SCRIPT)).toBe(true);
+    expect(md).not.toMatch(/[<>]/);
+    expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
+    expect(md.match(/&(?!(amp|lt|gt|#91|#93|#96);)/g)).toBeNull();
+    for (const line of md.split('\n').filter((l) => l.startsWith('| '))) {
+      expect(line.split(/(?<!\\)\|/), line).toHaveLength(8);
+    }
   });
 
   test('html: the same entries and counts, escaped; no raw <script> and no bare &', () => {
