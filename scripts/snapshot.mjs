@@ -29,7 +29,9 @@ env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'followup-snapshot-config-'));
 
 function run(argv) {
   const r = spawnSync(process.execPath, [bin, ...argv], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return `exit ${r.status}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`;
+  // The calendar's DTSTAMP is the moment of the export: the one thing that differs between runs.
+  const stdout = r.stdout.replace(/^DTSTAMP:\d{8}T\d{6}Z/gm, 'DTSTAMP:(export time)');
+  return `exit ${r.status}\n--- stdout\n${stdout}--- stderr\n${r.stderr}`;
 }
 
 mkdirSync(storesDir, { recursive: true });

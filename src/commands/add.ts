@@ -16,6 +16,7 @@ import {
   type InterviewFlags,
 } from './interview-flags.js';
 import { pendingItems } from './next-steps.js';
+import { draftCommand } from '../core/actions.js';
 
 export interface AddOptions extends InterviewFlags {
   json?: boolean;
@@ -146,7 +147,7 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<void> {
   }
   const year = ctx.today.slice(0, 4);
   const roundText = result.newApplication ? 'round 1' : `round ${result.round} of an application already open`;
-  const shown = terminalSafeDeep({ company: app.company, role: app.role, thanksCommand: thanks?.command });
+  const shown = terminalSafeDeep({ company: app.company, role: app.role, thanksCommand: thanks ? draftCommand(thanks) : undefined });
   ctx.output.out(
     `Recorded #${result.id} ${shown.company}, ${shown.role}: ${roundText}, ${formatDay(interview.date, year)}.`,
   );

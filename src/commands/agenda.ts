@@ -5,7 +5,8 @@ import type { CalendarDate, PlanItem } from '../core/types.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { terminalSafeDeep } from '../ui/terminal-safe.js';
-import { actionPhrase } from '../ui/today-view.js';
+import { actionPhrase } from '../core/actions.js';
+import { itemJson } from '../words/plan.js';
 
 export interface AgendaOptions {
   days?: string;
@@ -45,7 +46,11 @@ export function runAgenda(ctx: Context, opts: AgendaOptions): void {
     agenda.push({ date, workday: isWorkday(date, config.holidays), items: items.filter((item) => dayOf(item) === date) });
   }
   if (opts.json) {
-    ctx.output.json({ from: ctx.today, to: last, days: agenda });
+    ctx.output.json({
+      from: ctx.today,
+      to: last,
+      days: agenda.map((d) => ({ ...d, items: d.items.map((i) => itemJson(i, ctx.today)) })),
+    });
     return;
   }
   const s = ctx.output.styles;

@@ -8,6 +8,7 @@ import type { CalendarDate } from '../core/types.js';
 import type { Context } from '../context.js';
 import { Store, type EventInput, type InterviewInput } from '../store/store.js';
 import { renderToday } from '../ui/today-view.js';
+import { itemJson, waitingJson } from '../words/plan.js';
 
 export interface DemoOptions {
   json?: boolean;
@@ -151,7 +152,15 @@ export function runDemo(ctx: Context, opts: DemoOptions): void {
     const apps = store.listPlanned(day, config.keepInTouchDays);
     const plan = planToday(apps, config, day, store.listLatestOffers());
     if (opts.json) {
-      ctx.output.json({ store: opts.keep ? file : null, ...plan });
+      ctx.output.json({
+        store: opts.keep ? file : null,
+        date: plan.date,
+        workday: plan.workday,
+        items: plan.items.map((i) => itemJson(i, plan.date)),
+        waiting: plan.waiting.map((w) => waitingJson(w, plan.date)),
+        nextWorkday: plan.nextWorkday,
+        linedUp: plan.linedUp,
+      });
     } else {
       ctx.output.err(
         'A sample job search in a temporary store (your own store is not touched)' +

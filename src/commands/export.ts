@@ -64,7 +64,7 @@ export function exportText(ctx: Context, format: ExportFormat): string {
     const entries: CalendarEntry[] = [...next.values()]
       .map((item) => ({ uuid: byId.get(item.id)!.uuid, item, date: calendarDay(item, ctx.today, config) }))
       .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.item.id - b.item.id));
-    return renderCalendar(entries, icsStamp(new Date()));
+    return renderCalendar(entries, icsStamp(new Date()), ctx.today);
   }
   const header = ['number', 'company', 'role', 'status', 'first interview', 'last contact', 'next action', 'next date', 'contact'];
   const rows = apps.map((app) => {

@@ -4,7 +4,7 @@ import { formatDay } from '../core/calendar.js';
 import { statusOf } from '../core/types.js';
 import type { Context } from '../context.js';
 import { terminalSafeDeep } from '../ui/terminal-safe.js';
-import { actionPhrase } from '../ui/today-view.js';
+import { actionPhrase } from '../core/actions.js';
 
 export interface ListOptions {
   all?: boolean;

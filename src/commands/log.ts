@@ -1,5 +1,5 @@
 /** `followup log <ref> <event>`: record what happened. Never refuses a true record; warns when early. */
-import { chaseWarning } from '../core/cadence.js';
+import { chaseWarnings } from '../core/cadence.js';
 import { formatDay } from '../core/calendar.js';
 import { EVENT_TYPES, type EventType } from '../core/types.js';
 import type { Context } from '../context.js';
@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { terminalSafe, terminalSafeDeep } from '../ui/terminal-safe.js';
 import { cleanText, resolveDate } from './interview-flags.js';
 import { describeNext, pendingItems } from './next-steps.js';
+import { nextJson, warningText } from '../words/plan.js';
 
 export interface LogOptions {
   date?: string;
@@ -41,7 +42,8 @@ export function runLog(ctx: Context, ref: string, eventText: string, opts: LogOp
   const id = store.resolveRef(ref);
   const before = store.requireApplication(id);
   const config = store.getConfig();
-  const warning = chaseWarning(before, { type, date }, config);
+  const warnings = chaseWarnings(before, { type, date }, config).map((w) => warningText(w, config));
+  const warning = warnings.length > 0 ? warnings.join('\n') : null;
   const event = store.addEvent(id, { type, date, withName: cleanText(opts.with) ?? null, note: cleanText(opts.note) ?? null, newDate });
   if (warning) ctx.output.err(ctx.output.styles.warn(`warning: ${terminalSafe(warning, { keepLines: true })}`));
   const app = store.requireApplication(id);
@@ -53,7 +55,7 @@ export function runLog(ctx: Context, ref: string, eventText: string, opts: LogOp
       role: app.role,
       event: { ...event, application: id },
       warning,
-      next: items.map((i) => ({ action: i.action, earliest: i.earliest, due: i.due, command: i.command })),
+      next: nextJson(items),
     });
     return;
   }

@@ -5,7 +5,7 @@ import type { Config } from '../core/config.js';
 import type { Application, CalendarDate } from '../core/types.js';
 import type { Store } from '../store/store.js';
 import { terminalSafeDeep } from '../ui/terminal-safe.js';
-import { actionPhrase } from '../ui/today-view.js';
+import { actionPhrase, draftCommand } from '../core/actions.js';
 
 /** The pending items of one application, soonest first. */
 export function pendingItems(store: Store, app: Application, config: Config, today: CalendarDate): ScheduledItem[] {
@@ -27,6 +27,6 @@ export function describeNext(items: readonly ScheduledItem[], today: CalendarDat
           : item.due === today
             ? 'Today'
             : `By ${formatDay(item.due, year)}`;
-    return `${when}: ${what.charAt(0).toLowerCase()}${what.slice(1)} (${item.command})`;
+    return `${when}: ${what.charAt(0).toLowerCase()}${what.slice(1)} (${draftCommand(item)})`;
   });
 }

@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { terminalSafeDeep } from '../ui/terminal-safe.js';
 import { cleanText, resolveDate } from './interview-flags.js';
 import { describeNext, pendingItems } from './next-steps.js';
+import { nextJson } from '../words/plan.js';
 
 export interface OutcomeOptions {
   date?: string;
@@ -46,7 +47,7 @@ export function runOutcome(ctx: Context, ref: string, outcomeText: string, opts:
       status: outcome,
       previous: statusOf(before),
       date,
-      next: items.map((i) => ({ action: i.action, earliest: i.earliest, due: i.due, command: i.command })),
+      next: nextJson(items),
       shareOfferWith: others,
     });
     return;

@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { wrap, type Styles } from '../ui/output.js';
 import { terminalSafeDeep } from '../ui/terminal-safe.js';
 import { describeNext, pendingItems } from './next-steps.js';
+import { nextJson } from '../words/plan.js';
 
 export interface ShowOptions {
   json?: boolean;
@@ -69,7 +70,7 @@ export function runShow(ctx: Context, ref: string, opts: ShowOptions): void {
       outcomeDate: app.outcomeDate,
       outcomeNote: app.outcomeNote,
       notInterested: app.notInterested,
-      next: items.map((i) => ({ action: i.action, earliest: i.earliest, due: i.due, command: i.command })),
+      next: nextJson(items),
     });
     return;
   }

@@ -3,6 +3,7 @@ import { planToday } from '../core/cadence.js';
 import { nextWorkday } from '../core/calendar.js';
 import type { Context } from '../context.js';
 import { renderToday } from '../ui/today-view.js';
+import { itemJson, waitingJson } from '../words/plan.js';
 
 export interface TodayOptions {
   json?: boolean;
@@ -20,8 +21,8 @@ export function runToday(ctx: Context, opts: TodayOptions): void {
       workday: plan.workday,
       nextWorkday: plan.nextWorkday,
       linedUp: plan.linedUp,
-      items: plan.items,
-      waiting: plan.waiting,
+      items: plan.items.map((i) => itemJson(i, plan.date)),
+      waiting: plan.waiting.map((w) => waitingJson(w, plan.date)),
     });
     return;
   }

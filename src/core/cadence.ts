@@ -2,24 +2,30 @@
  * The follow-up cadence of design/cadence.md as one pure function family:
  * records, settings and today's date in; the plan out. No clock, no I/O.
  */
-import { addDays, addWorkdays, formatDay, isWorkday, maxDate, nextWorkday } from './calendar.js';
+import { addDays, addWorkdays, isWorkday, maxDate, nextWorkday } from './calendar.js';
 import {
   ACTIONS,
   CONTACT_EVENTS,
   UNANSWERED_EVENTS,
   statusOf,
   type Action,
-  type PlanApplication,
   type CalendarDate,
   type Channel,
+  type ChaseAttempt,
+  type ChaseWarning,
+  type Decision,
+  type ItemContact,
+  type ItemNote,
+  type ItemReason,
+  type PlanApplication,
   type PlanContact,
   type PlanEvent,
-  type ItemContact,
   type PlanItem,
   type PlanRound,
   type Settings,
   type TodayPlan,
   type WaitingEntry,
+  type WaitingReason,
 } from './types.js';
 
 /** An offer recorded for some application, as seen by the others (rule 9). */
@@ -36,7 +42,7 @@ export type ScheduledItem = Omit<PlanItem, 'overdue'>;
 export interface CadenceContext {
   settings: Settings;
   offers: readonly RecordedOffer[];
-  /** Only for wording (years are shown when they differ from today's). */
+  /** The day the plan is for (a late thank-you is one whose due date has passed by then). */
   today: CalendarDate;
 }
 
@@ -158,92 +164,37 @@ export function chaseChannel(
   contact: PlanContact | null,
   voicemails: number,
   settings: Settings,
-): { channel: Channel; hints: string[] } {
-  if (!contact) return { channel: 'phone', hints: [] };
-  const hints: string[] = [];
+): { channel: Channel; notes: ItemNote[] } {
+  if (!contact) return { channel: 'phone', notes: [] };
+  const notes: ItemNote[] = [];
   const canCall = contact.phone !== null && !contact.noCalls;
-  if (canCall && voicemails < settings.maxVoicemails) return { channel: 'phone', hints };
+  if (canCall && voicemails < settings.maxVoicemails) return { channel: 'phone', notes };
   if (contact.email) {
-    if (canCall) hints.push(`${plural(voicemails, 'voicemail')} left already: write this time instead of leaving another.`);
-    else if (contact.noCalls) hints.push(`${contact.name} asked not to be called: write instead.`);
-    return { channel: 'email', hints };
+    if (canCall) notes.push({ code: 'voicemails-write-instead', voicemails });
+    else if (contact.noCalls) notes.push({ code: 'no-calls-write', name: contact.name });
+    return { channel: 'email', notes };
   }
-  if (contact.noCalls) hints.push(`${contact.name} asked not to be called and no email is recorded.`);
-  else if (!contact.phone) hints.push(`No phone or email is recorded for ${contact.name}.`);
-  else hints.push(`${plural(voicemails, 'voicemail')} left already and no email is recorded for ${contact.name}.`);
-  return { channel: 'phone', hints };
+  if (contact.noCalls) notes.push({ code: 'no-calls-no-email', name: contact.name });
+  else if (!contact.phone) notes.push({ code: 'no-phone-or-email', name: contact.name });
+  else notes.push({ code: 'voicemails-no-email', voicemails, name: contact.name });
+  return { channel: 'phone', notes };
 }
 
-function plural(n: number, noun: string): string {
-  if (n === 1) return `${n} ${noun}`;
-  return `${n} ${noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`}`;
+/** The decision date of a chase state, as the words module reads it. */
+export function decisionOf(s: ChaseState): Decision {
+  return { date: s.decision, source: s.decisionSource, spokeOn: s.spokeOn };
 }
 
-function describeAttempts(attempts: readonly PlanEvent[]): string {
-  const calls = attempts.filter((e) => e.type !== 'emailed').length;
-  const emails = attempts.length - calls;
-  const parts: string[] = [];
-  if (calls > 0) parts.push(`${calls} unanswered call${calls === 1 ? '' : 's'}`);
-  if (emails > 0) parts.push(`${emails} unanswered email${emails === 1 ? '' : 's'}`);
-  return parts.join(' and ');
-}
-
-function describeDecision(s: ChaseState, year: string, future = false): string {
-  const d = formatDay(s.decision, year);
-  switch (s.decisionSource) {
-    case 'given':
-      return future ? `the decision is due ${d}` : `the decision was due ${d}`;
-    case 'assumed':
-      return `no decision date was given, so it is taken as ${d} (ask for a timeline next time)`;
-    case 'spoke-new-date':
-      return `when you spoke on ${formatDay(s.spokeOn!, year)} they said ${d}`;
-    case 'spoke-assumed':
-      return `you spoke on ${formatDay(s.spokeOn!, year)} without a new date, so it was taken as ${d}`;
-  }
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** The draft command that helps with an item. */
-export function draftCommand(action: Action, channel: Channel | null, id: number): string {
-  const kind: Record<Action, string> = {
-    'send-thanks': 'thanks',
-    'check-status': channel === 'email' ? 'check-in' : 'call',
-    'close-loop': 'close-loop',
-    'ask-feedback': 'feedback',
-    'thank-for-feedback': 'thank-feedback',
-    'share-offer': 'share-offer',
-    'keep-in-touch': 'keep-in-touch',
-  };
-  return `followup draft ${kind[action]} ${id}`;
-}
-
-function missingContactHint(app: PlanApplication, roleWord: string): string {
-  return `No ${roleWord} is recorded: followup edit ${app.id} --hiring-manager "NAME" --phone "..." --email "..."`;
+/** Unanswered chases as facts: when, and whether by phone or email. */
+export function attemptsOf(events: readonly PlanEvent[]): ChaseAttempt[] {
+  return events.map((e) => ({ date: e.date, channel: e.type === 'emailed' ? 'email' : 'phone' }));
 }
 
 function chaseItem(app: PlanApplication, s: ChaseState, ctx: CadenceContext): ScheduledItem {
-  const year = ctx.today.slice(0, 4);
   const contact = chaseContact(app);
-  const { channel, hints } = chaseChannel(contact, s.voicemails, ctx.settings);
-  if (!contact) hints.push(missingContactHint(app, 'contact'));
-  else if (contact.role !== 'hiring-manager')
-    hints.push(
-      "Ask for the hiring manager's name and direct line, and whether it is all right to call them; " +
-        `then: followup edit ${app.id} --hiring-manager "NAME" --phone "..."`,
-    );
-  let reason = capitalize(describeDecision(s, year));
-  if (s.attempts.length === 0) {
-    reason += ' and no answer has come yet.';
-  } else {
-    const last = s.attempts[s.attempts.length - 1];
-    reason += `; ${describeAttempts(s.attempts)} since, the last on ${formatDay(last.date, year)}.`;
-  }
-  if (s.action === 'close-loop') {
-    reason += ` After ${plural(s.attempts.length, 'try')} it is time for a short, gracious closing note.`;
-  }
+  const { channel, notes } = chaseChannel(contact, s.voicemails, ctx.settings);
+  if (!contact) notes.push({ code: 'no-contact', id: app.id });
+  else if (contact.role !== 'hiring-manager') notes.push({ code: 'ask-for-manager', id: app.id });
   return {
     id: app.id,
     company: app.company,
@@ -254,9 +205,8 @@ function chaseItem(app: PlanApplication, s: ChaseState, ctx: CadenceContext): Sc
     attempt: s.attempt,
     channel,
     contact: contact ? toItemContact(contact) : null,
-    reason,
-    hints,
-    command: draftCommand(s.action, channel, app.id),
+    why: { code: 'chase', decision: decisionOf(s), attempts: attemptsOf(s.attempts), closing: s.action === 'close-loop' },
+    notes,
   };
 }
 
@@ -265,7 +215,7 @@ function letterItem(
   action: Action,
   earliest: CalendarDate,
   due: CalendarDate,
-  reason: string,
+  why: ItemReason,
 ): ScheduledItem {
   const contact = letterContact(app);
   return {
@@ -278,23 +228,18 @@ function letterItem(
     attempt: null,
     channel: null,
     contact: contact ? toItemContact(contact) : null,
-    reason,
-    hints: contact ? [] : [missingContactHint(app, 'contact')],
-    command: draftCommand(action, null, app.id),
+    why,
+    notes: contact ? [] : [{ code: 'no-contact', id: app.id }],
   };
 }
 
 function thanksItem(app: PlanApplication, round: PlanRound, ctx: CadenceContext): ScheduledItem | null {
   if (app.events.some((e) => e.type === 'thanks-sent' && e.date >= round.date)) return null;
   const { holidays } = ctx.settings;
-  const year = ctx.today.slice(0, 4);
   const earliest = nextWorkday(round.date, holidays);
   const due = nextWorkday(addDays(round.date, 1), holidays);
-  const what = round.number > 1 ? `Round ${round.number} was` : 'You interviewed';
-  const reason =
-    `${what} on ${formatDay(round.date, year)}: a thank-you within a day keeps you in mind` +
-    (ctx.today > due ? '; it is late, but a late one is still better than none.' : '.');
-  return letterItem(app, 'send-thanks', earliest, due, reason);
+  const why: ItemReason = { code: 'thanks', round: round.number, date: round.date, late: ctx.today > due };
+  return letterItem(app, 'send-thanks', earliest, due, why);
 }
 
 const latestOffers = new WeakMap<readonly RecordedOffer[], RecordedOffer | null>();
@@ -325,10 +270,9 @@ function shareOfferItem(app: PlanApplication, ctx: CadenceContext, voicemails: n
   const o = offer;
   if (app.events.some((e) => e.type === 'offer-shared' && e.date >= o.date)) return null;
   const { holidays } = ctx.settings;
-  const year = ctx.today.slice(0, 4);
   const contact = chaseContact(app);
-  const { channel, hints } = chaseChannel(contact, voicemails, ctx.settings);
-  if (!contact) hints.push(missingContactHint(app, 'contact'));
+  const { channel, notes } = chaseChannel(contact, voicemails, ctx.settings);
+  if (!contact) notes.push({ code: 'no-contact', id: app.id });
   return {
     id: app.id,
     company: app.company,
@@ -339,18 +283,14 @@ function shareOfferItem(app: PlanApplication, ctx: CadenceContext, voicemails: n
     attempt: null,
     channel,
     contact: contact ? toItemContact(contact) : null,
-    reason:
-      `You have an offer from ${o.company} (${formatDay(o.date, year)}): tell them truthfully, ` +
-      'say whether this role is still the one you prefer, and ask about their timeline.',
-    hints,
-    command: draftCommand('share-offer', channel, app.id),
+    why: { code: 'share-offer', offer: { company: o.company, date: o.date } },
+    notes,
   };
 }
 
 function rejectionItems(app: PlanApplication, ctx: CadenceContext): ScheduledItem[] {
   const rejected = app.outcomeDate!;
   const { holidays } = ctx.settings;
-  const year = ctx.today.slice(0, 4);
   const items: ScheduledItem[] = [];
   const events = sortEvents(app.events);
 
@@ -364,8 +304,7 @@ function rejectionItems(app: PlanApplication, ctx: CadenceContext): ScheduledIte
         'ask-feedback',
         nextWorkday(rejected, holidays),
         addWorkdays(rejected, 2, holidays),
-        `Turned down on ${formatDay(rejected, year)}: thank them anyway, and ask where the gaps were ` +
-          'and what would help you next time.',
+        { code: 'ask-feedback', rejected },
       ),
     );
   }
@@ -379,7 +318,7 @@ function rejectionItems(app: PlanApplication, ctx: CadenceContext): ScheduledIte
         'thank-for-feedback',
         nextWorkday(lastFeedback.date, holidays),
         nextWorkday(addDays(lastFeedback.date, 1), holidays),
-        `Feedback came on ${formatDay(lastFeedback.date, year)}: thank them and say what you will do with it.`,
+        { code: 'thank-feedback', feedback: lastFeedback.date },
       ),
     );
   }
@@ -394,7 +333,7 @@ function rejectionItems(app: PlanApplication, ctx: CadenceContext): ScheduledIte
         'keep-in-touch',
         earliest,
         addWorkdays(earliest, 5, holidays),
-        `Last in touch on ${formatDay(base, year)}: a short note keeps you in mind for the next opening.`,
+        { code: 'keep-in-touch', lastContact: base },
       ),
     );
   }
@@ -444,12 +383,11 @@ function itemsOn(scheduled: readonly ScheduledItem[], day: CalendarDate): PlanIt
     .sort(compareItems);
 }
 
-function waitingReason(item: ScheduledItem, app: PlanApplication, settings: Settings, today: CalendarDate): string {
-  const year = today.slice(0, 4);
+function waitingReason(item: ScheduledItem, app: PlanApplication, settings: Settings): WaitingReason | null {
   const state = chaseState(app, settings);
-  if (!state) return '';
-  if (state.attempts.length === 0) return describeDecision(state, year, state.decision >= today);
-  return `${describeAttempts(state.attempts)}; next at the earliest ${formatDay(item.earliest, year)}`;
+  if (!state) return null;
+  if (state.attempts.length === 0) return { code: 'decision', decision: decisionOf(state) };
+  return { code: 'attempts', attempts: attemptsOf(state.attempts), earliest: item.earliest };
 }
 
 /**
@@ -475,7 +413,7 @@ export function planToday(
           role: app.role,
           next: item.earliest,
           action: item.action,
-          reason: waitingReason(item, app, settings, today),
+          why: waitingReason(item, app, settings),
         });
       }
     }
@@ -491,35 +429,29 @@ export function planToday(
   return { date: today, workday, items: [], waiting, nextWorkday: next, linedUp };
 }
 
-/** A warning for a chase logged sooner than the rules allow, or on a non-working day; null when fine. */
-export function chaseWarning(
+/** What is wrong with a chase logged sooner than the rules allow, or on a non-working day; empty when fine. */
+export function chaseWarnings(
   app: PlanApplication,
   event: Pick<PlanEvent, 'type' | 'date'>,
   settings: Settings,
-): string | null {
-  const warnings: string[] = [];
+): ChaseWarning[] {
+  const warnings: ChaseWarning[] = [];
   const isContact = CONTACT_EVENTS.includes(event.type);
   if (isContact && !isWorkday(event.date, settings.holidays)) {
-    warnings.push(
-      `${formatDay(event.date)} is not a working day: people rarely welcome a work call or email then, ` +
-        `and the rules would have waited until ${formatDay(nextWorkday(event.date, settings.holidays))}.`,
-    );
+    warnings.push({ code: 'not-a-workday', date: event.date, nextWorkday: nextWorkday(event.date, settings.holidays) });
   }
   if (UNANSWERED_EVENTS.includes(event.type) && statusOf(app) === 'active') {
     const before: PlanApplication = { ...app, events: app.events.filter((e) => e.date <= event.date) };
     const state = chaseState(before, settings);
     if (state && event.date < state.notBefore) {
-      const why =
-        event.date <= state.decision
-          ? `the decision date (${formatDay(state.decision)}) had not passed`
-          : `the last contact was on ${formatDay(state.lastContact!.date)}, and chases stay at least ` +
-            `${settings.minGapDays} days apart`;
-      warnings.push(
-        `Recorded, but the next contact was only allowed from ${formatDay(state.earliest)}: ${why}. ` +
-          'Chasing more often than every three or four days reads as pressure rather than interest.',
-      );
+      warnings.push({
+        code: 'too-soon',
+        allowedFrom: state.earliest,
+        before: event.date <= state.decision ? 'decision' : 'gap',
+        decision: state.decision,
+        lastContact: state.lastContact?.date ?? null,
+      });
     }
   }
-  return warnings.length > 0 ? warnings.join('\n') : null;
+  return warnings;
 }
-

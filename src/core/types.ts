@@ -160,6 +160,42 @@ export interface ItemContact {
   email: string | null;
 }
 
+/** The decision date D of rule 2, and how it came about. */
+export interface Decision {
+  date: CalendarDate;
+  source: 'given' | 'assumed' | 'spoke-new-date' | 'spoke-assumed';
+  /** The conversation that set it (the spoke-* sources). */
+  spokeOn: CalendarDate | null;
+}
+
+/** One unanswered status chase: when, and how. */
+export interface ChaseAttempt {
+  date: CalendarDate;
+  channel: Channel;
+}
+
+/**
+ * Why an item is listed, as facts (a code and what the records say); src/words turns it into
+ * English, so that the list, the calendar and the letters cite the same facts.
+ */
+export type ItemReason =
+  | { code: 'thanks'; round: number; date: CalendarDate; late: boolean }
+  | { code: 'chase'; decision: Decision; attempts: ChaseAttempt[]; closing: boolean }
+  | { code: 'share-offer'; offer: { company: string; date: CalendarDate } }
+  | { code: 'ask-feedback'; rejected: CalendarDate }
+  | { code: 'thank-feedback'; feedback: CalendarDate }
+  | { code: 'keep-in-touch'; lastContact: CalendarDate };
+
+/** Advice shown under an item (how to reach the person, what is missing). */
+export type ItemNote =
+  | { code: 'voicemails-write-instead'; voicemails: number }
+  | { code: 'no-calls-write'; name: string }
+  | { code: 'no-calls-no-email'; name: string }
+  | { code: 'no-phone-or-email'; name: string }
+  | { code: 'voicemails-no-email'; voicemails: number; name: string }
+  | { code: 'ask-for-manager'; id: number }
+  | { code: 'no-contact'; id: number };
+
 /** One thing to do for one application. */
 export interface PlanItem {
   id: number;
@@ -172,12 +208,14 @@ export interface PlanItem {
   attempt: number | null;
   channel: Channel | null;
   contact: ItemContact | null;
-  reason: string;
-  /** Extra advice shown under the item (missing contact details, ask HR for the manager). */
-  hints: string[];
-  /** The command that helps with this item. */
-  command: string;
+  why: ItemReason;
+  notes: ItemNote[];
 }
+
+/** Why an application waits: its decision date, or the tries made so far. */
+export type WaitingReason =
+  | { code: 'decision'; decision: Decision }
+  | { code: 'attempts'; attempts: ChaseAttempt[]; earliest: CalendarDate };
 
 /** An active application whose next chase lies in the future. */
 export interface WaitingEntry {
@@ -186,8 +224,19 @@ export interface WaitingEntry {
   role: string;
   next: CalendarDate;
   action: 'check-status' | 'close-loop';
-  reason: string;
+  why: WaitingReason | null;
 }
+
+/** A chase recorded sooner than the rules allow, or on a day off (what `log` warns about). */
+export type ChaseWarning =
+  | { code: 'not-a-workday'; date: CalendarDate; nextWorkday: CalendarDate }
+  | {
+      code: 'too-soon';
+      allowedFrom: CalendarDate;
+      before: 'decision' | 'gap';
+      decision: CalendarDate;
+      lastContact: CalendarDate | null;
+    };
 
 /** What `followup today` shows. */
 export interface TodayPlan {

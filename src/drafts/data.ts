@@ -11,19 +11,10 @@ import {
   type EventType,
   type Settings,
 } from '../core/types.js';
+import type { DraftKind } from '../core/actions.js';
 import { UsageError } from '../errors.js';
 
-export const DRAFT_KINDS = [
-  'thanks',
-  'check-in',
-  'call',
-  'feedback',
-  'thank-feedback',
-  'share-offer',
-  'close-loop',
-  'keep-in-touch',
-] as const;
-export type DraftKind = (typeof DRAFT_KINDS)[number];
+export { DRAFT_KINDS, type DraftKind } from '../core/actions.js';
 
 /** What each kind is for, for help and `templates list`. */
 export const DRAFT_PURPOSE: Record<DraftKind, string> = {

@@ -1,6 +1,8 @@
 /** The plan as iCalendar (RFC 5545): one all-day event per application's next action. Pure. */
 import { addDays } from '../core/calendar.js';
-import type { Action, CalendarDate, PlanItem } from '../core/types.js';
+import { ACTION_SPECS, draftCommand } from '../core/actions.js';
+import type { CalendarDate, PlanItem } from '../core/types.js';
+import { noteText, reasonText } from '../words/plan.js';
 
 /** One application's next action, as it goes into the calendar. */
 export interface CalendarEntry {
@@ -39,20 +41,10 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-const SUMMARY_VERB: Record<Action, (who: string, channel: string | null) => string> = {
-  'send-thanks': (who) => `Send a thank-you to ${who}`,
-  'check-status': (who, channel) => (channel === 'email' ? `Email ${who}` : `Call ${who}`),
-  'close-loop': (who) => `Send a closing note to ${who}`,
-  'ask-feedback': (who) => `Ask ${who} for feedback`,
-  'thank-for-feedback': (who) => `Thank ${who} for the feedback`,
-  'share-offer': (who) => `Tell ${who} about your offer`,
-  'keep-in-touch': (who) => `Keep in touch with ${who}`,
-};
-
 /** "Call Dana Reyes at Acme (Backend Engineer)". */
 export function calendarSummary(item: CalendarEntry['item']): string {
   const who = item.contact?.name ?? 'the company';
-  return `${SUMMARY_VERB[item.action](who, item.channel)} at ${item.company} (${item.role})`;
+  return `${ACTION_SPECS[item.action].calendarTitle(who, item.channel)} at ${item.company} (${item.role})`;
 }
 
 function compactDate(date: CalendarDate): string {
@@ -64,8 +56,11 @@ export function eventUid(entry: CalendarEntry): string {
   return `${entry.uuid}-${entry.item.action}-${entry.item.attempt ?? 0}@followup`;
 }
 
-/** The whole calendar. `stamp` is the export time in UTC (YYYYMMDDTHHMMSSZ). */
-export function renderCalendar(entries: readonly CalendarEntry[], stamp: string): string {
+/**
+ * The whole calendar. `stamp` is the export time in UTC (YYYYMMDDTHHMMSSZ); `today`, the day
+ * the plan is for (reasons show a year only when it differs from today's).
+ */
+export function renderCalendar(entries: readonly CalendarEntry[], stamp: string, today: CalendarDate): string {
   const lines: string[] = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -81,10 +76,10 @@ export function renderCalendar(entries: readonly CalendarEntry[], stamp: string)
     const byEmail = item.channel === 'email' || (item.channel === null && Boolean(c?.email));
     const reach = byEmail ? c?.email : c?.phone;
     const description = [
-      item.reason,
+      reasonText(item.why, today),
       reach ? `${byEmail ? 'Email' : 'Phone'}: ${reach}` : null,
-      ...item.hints,
-      `Help: ${item.command}`,
+      ...item.notes.map(noteText),
+      `Help: ${draftCommand(item)}`,
     ]
       .filter((l): l is string => Boolean(l))
       .join('\n');

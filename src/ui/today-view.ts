@@ -1,50 +1,17 @@
 /** The morning list as text: readable in 80 columns, colour only through Styles. */
 import { formatDay } from '../core/calendar.js';
-import { ROLE_WORDS, type Action, type PlanItem, type TodayPlan } from '../core/types.js';
+import { actionPhrase, draftCommand, logCommand } from '../core/actions.js';
+import { ROLE_WORDS, type PlanItem, type TodayPlan } from '../core/types.js';
+import { noteText, reasonText, waitingText } from '../words/plan.js';
 import { wrap, type Styles } from './output.js';
 import { terminalSafeDeep } from './terminal-safe.js';
 
 
-/** What the item asks the user to do, as a short imperative. */
-export function actionPhrase(item: Pick<PlanItem, 'action' | 'channel' | 'contact'>): string {
-  const who = item.contact ? item.contact.name : 'the company';
-  switch (item.action) {
-    case 'send-thanks':
-      return `Send a thank-you to ${who}`;
-    case 'check-status':
-      return item.channel === 'email' ? `Email ${who} about the decision` : `Call ${who} about the decision`;
-    case 'close-loop':
-      return `Send ${who} a gracious closing note`;
-    case 'ask-feedback':
-      return `Ask ${who} for feedback`;
-    case 'thank-for-feedback':
-      return `Thank ${who} for the feedback`;
-    case 'share-offer':
-      return `Tell ${who} about your other offer`;
-    case 'keep-in-touch':
-      return `Keep in touch with ${who}`;
-  }
-}
+export { actionPhrase };
 
-/** The `followup log` events that record having done each action (check-status by channel). */
-const DONE_EVENTS: Record<Exclude<Action, 'check-status'>, string> = {
-  'send-thanks': 'thanks-sent',
-  'close-loop': 'loop-closed',
-  'ask-feedback': 'feedback-asked',
-  'thank-for-feedback': 'thanks-sent',
-  'share-offer': 'offer-shared',
-  'keep-in-touch': 'kept-in-touch',
-};
-
-/** The `followup log` events that record having done an item. */
+/** The `followup log` command that records an item done. */
 export function logHint(item: Pick<PlanItem, 'action' | 'channel' | 'id'>): string {
-  const event =
-    item.action === 'check-status'
-      ? item.channel === 'email'
-        ? 'emailed'
-        : 'no-answer|voicemail|spoke'
-      : DONE_EVENTS[item.action];
-  return `followup log ${item.id} ${event}`;
+  return logCommand(item);
 }
 
 function contactLine(item: PlanItem): string | null {
@@ -57,7 +24,8 @@ function contactLine(item: PlanItem): string | null {
   return parts.join(', ');
 }
 
-function renderItem(item: PlanItem, n: number, s: Styles, width: number, year: string): string {
+function renderItem(item: PlanItem, n: number, s: Styles, width: number, today: string): string {
+  const year = today.slice(0, 4);
   const lines: string[] = [];
   const head = `${String(n).padStart(2)}. ${actionPhrase(item)}`;
   lines.push(s.strong(head));
@@ -69,9 +37,9 @@ function renderItem(item: PlanItem, n: number, s: Styles, width: number, year: s
   const dueText = `due ${formatDay(item.due, year)}`;
   facts.push(item.overdue ? s.overdue(`overdue, ${dueText}`) : dueText);
   lines.push(wrap(facts.join(' · '), width, '    '));
-  lines.push(wrap(`why: ${item.reason}`, width, '    '));
-  for (const hint of item.hints) lines.push(s.warn(wrap(`note: ${hint}`, width, '    ')));
-  lines.push(`    ${s.dim('help:')} ${s.command(item.command)}`);
+  lines.push(wrap(`why: ${reasonText(item.why, today)}`, width, '    '));
+  for (const note of item.notes) lines.push(s.warn(wrap(`note: ${noteText(note)}`, width, '    ')));
+  lines.push(`    ${s.dim('help:')} ${s.command(draftCommand(item))}`);
   lines.push(`    ${s.dim('then:')} ${s.command(logHint(item))}`);
   return lines.join('\n');
 }
@@ -107,11 +75,11 @@ export function renderToday(rawPlan: TodayPlan, s: Styles, width = 80): string {
     let n = 0;
     if (overdue.length > 0) {
       out.push('', s.overdue('Overdue'));
-      for (const item of overdue) out.push(renderItem(item, ++n, s, width, year));
+      for (const item of overdue) out.push(renderItem(item, ++n, s, width, plan.date));
     }
     if (current.length > 0) {
       out.push('', s.strong('Today'));
-      for (const item of current) out.push(renderItem(item, ++n, s, width, year));
+      for (const item of current) out.push(renderItem(item, ++n, s, width, plan.date));
     }
   }
   if (plan.waiting.length > 0) {
@@ -120,7 +88,7 @@ export function renderToday(rawPlan: TodayPlan, s: Styles, width = 80): string {
       const line =
         `#${w.id} ${w.company}, ${w.role}: ` +
         `${w.action === 'close-loop' ? 'closing note' : 'next chase'} from ${formatDay(w.next, year)}` +
-        (w.reason ? `; ${w.reason}` : '');
+        (w.why ? `; ${waitingText(w.why, plan.date)}` : '');
       out.push(wrap(line, width, '  ').replace(/^ {2}/, '  '));
     }
   }

@@ -23,6 +23,7 @@ import {
   type Settings,
   type TodayPlan,
 } from '../../src/core/types.js';
+import { worded } from './helpers.js';
 
 const RUNS = { numRuns: 300 };
 const BASE = '2026-11-02'; // a Monday
@@ -330,7 +331,7 @@ describe('cadence invariants (fast-check)', () => {
           expect(offers.length).toBeGreaterThan(0);
         }
         if (!apps.some((a) => a.outcome === 'offer')) {
-          for (const item of p.items) expect(`${item.reason} ${item.hints.join(' ')}`).not.toMatch(/offer/i);
+          for (const item of worded(p).items) expect(`${item.reason} ${item.hints.join(' ')}`).not.toMatch(/offer/i);
         }
       }),
       RUNS,

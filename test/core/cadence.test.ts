@@ -8,7 +8,7 @@
  *   Dec 21 Mon 22 Tue 23 Wed 24 Thu 25 Fri 26 Sat 27 Sun 28 Mon
  */
 import { describe, expect, it } from 'vitest';
-import { chaseWarning, compareItems, planToday } from '../../src/core/cadence.js';
+import { compareItems, planToday } from '../../src/core/cadence.js';
 import type { Action, Application, FollowupEvent, PlanItem } from '../../src/core/types.js';
 import {
   app,
@@ -22,6 +22,8 @@ import {
   settings,
   statusItem,
   waitingOf,
+  worded,
+  chaseWarning,
   type AppSpec,
 } from './helpers.js';
 
@@ -1081,7 +1083,7 @@ describe('rule 9: share a real offer, never an invented one', () => {
       app({ id: 4, rounds: ['2026-11-23'], outcome: 'withdrawn', outcomeDate: '2026-12-04' }),
     ];
     for (const today of ['2026-12-02', '2026-12-04', '2026-12-07', '2026-12-09', '2026-12-14']) {
-      const p = planToday(apps, settings(), today);
+      const p = worded(planToday(apps, settings(), today));
       expect(itemsOf(p, 'share-offer')).toEqual([]);
       for (const i of p.items) expect(`${i.reason} ${i.hints.join(' ')}`).not.toMatch(/offer/i);
       for (const w of p.waiting) expect(w.reason).not.toMatch(/offer/i);
@@ -1244,9 +1246,8 @@ describe('rule 13: order', () => {
       attempt: null,
       channel: null,
       contact: null,
-      reason: '',
-      hints: [],
-      command: '',
+      why: { code: 'keep-in-touch', lastContact: '2026-12-01' },
+      notes: [],
     });
     const items = [...order].reverse().map((a, i) => mk(a, i + 1));
     expect([...items].sort(compareItems).map((i) => i.action)).toEqual(order);

@@ -1,5 +1,7 @@
 /** Plain-data factories for the cadence tests: applications, rounds, contacts, events, settings. */
-import { planToday } from '../../src/core/cadence.js';
+import { draftCommand } from '../../src/core/actions.js';
+import { chaseWarnings, planToday } from '../../src/core/cadence.js';
+import { noteText, reasonText, waitingText, warningText } from '../../src/words/plan.js';
 import {
   DEFAULT_SETTINGS,
   type Action,
@@ -94,27 +96,54 @@ export function app(spec: AppSpec = {}): Application {
   };
 }
 
-export function plan(apps: Application | Application[], today: CalendarDate, s: Settings = settings()): TodayPlan {
-  return planToday(Array.isArray(apps) ? apps : [apps], s, today);
+/** An item with its reason, hints and command in words, as `today --json` shows them. */
+export type WordedItem = PlanItem & { reason: string; hints: string[]; command: string };
+/** A plan whose items and waiting entries carry their words. */
+export type WordedPlan = Omit<TodayPlan, 'items' | 'waiting'> & {
+  items: WordedItem[];
+  waiting: (WaitingEntry & { reason: string })[];
+};
+
+/** The plan's facts with the words src/words makes of them (the tests read both). */
+export function worded(p: TodayPlan): WordedPlan {
+  return {
+    ...p,
+    items: p.items.map((i) => ({ ...i, reason: reasonText(i.why, p.date), hints: i.notes.map(noteText), command: draftCommand(i) })),
+    waiting: p.waiting.map((w) => ({ ...w, reason: waitingText(w.why, p.date) })),
+  };
+}
+
+export function plan(apps: Application | Application[], today: CalendarDate, s: Settings = settings()): WordedPlan {
+  return worded(planToday(Array.isArray(apps) ? apps : [apps], s, today));
+}
+
+/** `log`'s warning for a chase, in words, or null. */
+export function chaseWarning(
+  a: Application,
+  event: { type: EventType; date: CalendarDate },
+  s: Settings = settings(),
+): string | null {
+  const warnings = chaseWarnings(a, event, s).map((w) => warningText(w, s));
+  return warnings.length > 0 ? warnings.join('\n') : null;
 }
 
 /** The items of one action (optionally of one application) on a plan. */
-export function itemsOf(p: TodayPlan, action: Action, id?: number): PlanItem[] {
+export function itemsOf(p: WordedPlan, action: Action, id?: number): WordedItem[] {
   return p.items.filter((i) => i.action === action && (id === undefined || i.id === id));
 }
 
 /** The one item of an action on a plan, or undefined; fails when there are several. */
-export function itemOf(p: TodayPlan, action: Action, id?: number): PlanItem | undefined {
+export function itemOf(p: WordedPlan, action: Action, id?: number): WordedItem | undefined {
   const found = itemsOf(p, action, id);
   if (found.length > 1) throw new Error(`${found.length} ${action} items`);
   return found[0];
 }
 
-export function waitingOf(p: TodayPlan, id: number): WaitingEntry | undefined {
+export function waitingOf(p: WordedPlan, id: number): WordedPlan['waiting'][number] | undefined {
   return p.waiting.find((w) => w.id === id);
 }
 
 /** The status item (check-status or close-loop) of an application on a plan, if listed. */
-export function statusItem(p: TodayPlan, id = 1): PlanItem | undefined {
+export function statusItem(p: WordedPlan, id = 1): WordedItem | undefined {
   return p.items.find((i) => i.id === id && (i.action === 'check-status' || i.action === 'close-loop'));
 }

@@ -1,0 +1,195 @@
+/**
+ * The plan in English: the one place that turns the reason codes and facts of core/cadence.ts
+ * into the sentences `today`, `--json`'s `reason`, the calendar, `show` and `log` print. Pure.
+ */
+import { ACTION_SPECS, actionPhrase, draftCommand } from '../core/actions.js';
+import { formatDay } from '../core/calendar.js';
+import type {
+  CalendarDate,
+  ChaseAttempt,
+  ChaseWarning,
+  Decision,
+  ItemNote,
+  ItemReason,
+  PlanItem,
+  Settings,
+  WaitingEntry,
+  WaitingReason,
+} from '../core/types.js';
+
+export { actionPhrase, draftCommand };
+
+function plural(n: number, noun: string): string {
+  if (n === 1) return `${n} ${noun}`;
+  return `${n} ${noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** "three" for 3 (up to ten), digits above. */
+function numberWord(n: number): string {
+  return SMALL_NUMBERS[n] ?? String(n);
+}
+
+/** "3 unanswered calls and 1 unanswered email". */
+function describeAttempts(attempts: readonly ChaseAttempt[]): string {
+  const calls = attempts.filter((a) => a.channel === 'phone').length;
+  const emails = attempts.length - calls;
+  const parts: string[] = [];
+  if (calls > 0) parts.push(`${calls} unanswered call${calls === 1 ? '' : 's'}`);
+  if (emails > 0) parts.push(`${emails} unanswered email${emails === 1 ? '' : 's'}`);
+  return parts.join(' and ');
+}
+
+/** How the decision date came about: "the decision was due Fri 4 Dec", ... */
+function describeDecision(d: Decision, year: string, future = false): string {
+  const day = formatDay(d.date, year);
+  switch (d.source) {
+    case 'given':
+      return future ? `the decision is due ${day}` : `the decision was due ${day}`;
+    case 'assumed':
+      return `no decision date was given, so it is taken as ${day} (ask for a timeline next time)`;
+    case 'spoke-new-date':
+      return `when you spoke on ${formatDay(d.spokeOn!, year)} they said ${day}`;
+    case 'spoke-assumed':
+      return `you spoke on ${formatDay(d.spokeOn!, year)} without a new date, so it was taken as ${day}`;
+  }
+}
+
+/** Why an item is on the list, as one or two sentences. `today` decides how years are shown. */
+export function reasonText(why: ItemReason, today: CalendarDate): string {
+  const year = today.slice(0, 4);
+  switch (why.code) {
+    case 'thanks': {
+      const what = why.round > 1 ? `Round ${why.round} was` : 'You interviewed';
+      return (
+        `${what} on ${formatDay(why.date, year)}: a thank-you within a day keeps you in mind` +
+        (why.late ? '; it is late, but a late one is still better than none.' : '.')
+      );
+    }
+    case 'chase': {
+      let text = capitalize(describeDecision(why.decision, year));
+      if (why.attempts.length === 0) {
+        text += ' and no answer has come yet.';
+      } else {
+        const last = why.attempts[why.attempts.length - 1];
+        text += `; ${describeAttempts(why.attempts)} since, the last on ${formatDay(last.date, year)}.`;
+      }
+      if (why.closing) text += ` After ${plural(why.attempts.length, 'try')} it is time for a short, gracious closing note.`;
+      return text;
+    }
+    case 'share-offer':
+      return (
+        `You have an offer from ${why.offer.company} (${formatDay(why.offer.date, year)}): tell them truthfully, ` +
+        'say whether this role is still the one you prefer, and ask about their timeline.'
+      );
+    case 'ask-feedback':
+      return (
+        `Turned down on ${formatDay(why.rejected, year)}: thank them anyway, and ask where the gaps were ` +
+        'and what would help you next time.'
+      );
+    case 'thank-feedback':
+      return `Feedback came on ${formatDay(why.feedback, year)}: thank them and say what you will do with it.`;
+    case 'keep-in-touch':
+      return `Last in touch on ${formatDay(why.lastContact, year)}: a short note keeps you in mind for the next opening.`;
+  }
+}
+
+/** A piece of advice under an item. */
+export function noteText(note: ItemNote): string {
+  switch (note.code) {
+    case 'voicemails-write-instead':
+      return `${plural(note.voicemails, 'voicemail')} left already: write this time instead of leaving another.`;
+    case 'no-calls-write':
+      return `${note.name} asked not to be called: write instead.`;
+    case 'no-calls-no-email':
+      return `${note.name} asked not to be called and no email is recorded.`;
+    case 'no-phone-or-email':
+      return `No phone or email is recorded for ${note.name}.`;
+    case 'voicemails-no-email':
+      return `${plural(note.voicemails, 'voicemail')} left already and no email is recorded for ${note.name}.`;
+    case 'ask-for-manager':
+      return (
+        "Ask for the hiring manager's name and direct line, and whether it is all right to call them; " +
+        `then: followup edit ${note.id} --hiring-manager "NAME" --phone "..."`
+      );
+    case 'no-contact':
+      return `No contact is recorded: followup edit ${note.id} --hiring-manager "NAME" --phone "..." --email "..."`;
+  }
+}
+
+/** Why an application waits: how its decision date stands, or the tries so far. */
+export function waitingText(why: WaitingReason | null, today: CalendarDate): string {
+  if (!why) return '';
+  const year = today.slice(0, 4);
+  if (why.code === 'decision') return describeDecision(why.decision, year, why.decision.date >= today);
+  return `${describeAttempts(why.attempts)}; next at the earliest ${formatDay(why.earliest, year)}`;
+}
+
+/** A warning `log` prints for a chase that came too soon or on a non-working day. */
+export function warningText(warning: ChaseWarning, settings: Pick<Settings, 'minGapDays' | 'maxGapDays'>): string {
+  switch (warning.code) {
+    case 'not-a-workday':
+      return (
+        `${formatDay(warning.date)} is not a working day: people rarely welcome a work call or email then, ` +
+        `and the rules would have waited until ${formatDay(warning.nextWorkday)}.`
+      );
+    case 'too-soon': {
+      const why =
+        warning.before === 'decision'
+          ? `the decision date (${formatDay(warning.decision)}) had not passed`
+          : `the last contact was on ${formatDay(warning.lastContact!)}, and chases stay at least ` +
+            `${settings.minGapDays} days apart`;
+      return (
+        `Recorded, but the next contact was only allowed from ${formatDay(warning.allowedFrom)}: ${why}. ` +
+        `Chasing more often than every ${numberWord(settings.minGapDays)} or ${numberWord(settings.maxGapDays)} days ` +
+        'reads as pressure rather than interest.'
+      );
+    }
+  }
+}
+
+/** An item as `today --json` prints it (design/cli.md), with its reason, hints and command in words. */
+export function itemJson(item: PlanItem, today: CalendarDate): Record<string, unknown> {
+  return {
+    id: item.id,
+    company: item.company,
+    role: item.role,
+    action: item.action,
+    earliest: item.earliest,
+    due: item.due,
+    attempt: item.attempt,
+    channel: item.channel,
+    contact: item.contact,
+    reason: reasonText(item.why, today),
+    hints: item.notes.map(noteText),
+    command: draftCommand(item),
+    overdue: item.overdue,
+  };
+}
+
+/** A waiting application as `today --json` prints it. */
+export function waitingJson(entry: WaitingEntry, today: CalendarDate): Record<string, unknown> {
+  return {
+    id: entry.id,
+    company: entry.company,
+    role: entry.role,
+    next: entry.next,
+    action: entry.action,
+    reason: waitingText(entry.why, today),
+  };
+}
+
+/** The events that record an item done, for `log` hints. */
+export function doneEvents(item: Pick<PlanItem, 'action' | 'channel'>): readonly string[] {
+  return ACTION_SPECS[item.action].doneBy(item.channel);
+}
+
+/** What comes next for one application, as `log`, `outcome` and `show` print it in `--json`. */
+export function nextJson(items: readonly Omit<PlanItem, 'overdue'>[]): Record<string, unknown>[] {
+  return items.map((i) => ({ action: i.action, earliest: i.earliest, due: i.due, command: draftCommand(i) }));
+}
