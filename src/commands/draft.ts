@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Context } from '../context.js';
+import { offerElsewhere } from '../core/cadence.js';
 import { buildDraftData, DRAFT_KINDS, MARK_SENT_EVENT, type DraftKind } from '../drafts/data.js';
 import { renderTemplate, TemplateError } from '../drafts/render.js';
 import { readTemplateFile, templateFor } from '../drafts/templates.js';
@@ -50,8 +51,7 @@ export function runDraft(ctx: Context, kindText: string, ref: string, opts: Draf
   const id = store.resolveRef(ref);
   const app = store.requireApplication(id);
   const config = store.getConfig();
-  const offers = store.listLatestOffers().filter((o) => o.id !== id);
-  const offer = offers.reduce<(typeof offers)[number] | null>((m, o) => (!m || o.date > m.date ? o : m), null);
+  const offer = offerElsewhere(id, store.listLatestOffers());
   const data = buildDraftData({
     kind,
     app,

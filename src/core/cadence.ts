@@ -255,17 +255,24 @@ function latestOffer(offers: readonly RecordedOffer[]): RecordedOffer | null {
   return latest;
 }
 
+/**
+ * The latest offer recorded for another application than `appId` (rule 9; the share-offer
+ * letter tells of the same one). The latest of all is found once per list of offers; it is the
+ * one unless it is this application's own.
+ */
+export function offerElsewhere(appId: number, offers: readonly RecordedOffer[]): RecordedOffer | null {
+  const latest = latestOffer(offers);
+  if (!latest || latest.id !== appId) return latest;
+  let offer: RecordedOffer | null = null;
+  for (const o of offers) if (o.id !== appId && (!offer || o.date > offer.date)) offer = o;
+  return offer;
+}
+
 function shareOfferItem(app: PlanApplication, ctx: CadenceContext, voicemails: number): ScheduledItem | null {
   const first = app.rounds.reduce<CalendarDate | null>((m, r) => (m === null || r.date < m ? r.date : m), null);
   if (first === null) return null;
-  // The latest offer recorded elsewhere that came after this search began. The latest offer of
-  // all is found once per list of offers; it belongs to another application (an active one has
-  // no offer of its own), so it is the one unless it predates this application's first round.
-  let offer = latestOffer(ctx.offers);
-  if (offer && offer.id === app.id) {
-    offer = null;
-    for (const o of ctx.offers) if (o.id !== app.id && (!offer || o.date > offer.date)) offer = o;
-  }
+  // The latest offer recorded elsewhere, if it came after this search began.
+  const offer = offerElsewhere(app.id, ctx.offers);
   if (!offer || offer.date < first) return null;
   const o = offer;
   if (app.events.some((e) => e.type === 'offer-shared' && e.date >= o.date)) return null;

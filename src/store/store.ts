@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { RecordedOffer } from '../core/cadence.js';
 import type { Archive } from '../export/archive.js';
+import { applicationForInterview, mergeContacts, type ApplicationKey, type KnownContact } from '../core/applications.js';
 import { addDays } from '../core/calendar.js';
 import { checkSettings, configFromStored, SettingError, type Config } from '../core/config.js';
 import {
@@ -876,15 +877,13 @@ export class Store {
   /** The active application for this company and role (case-insensitive), or null. */
   findActiveApplication(company: string, role: string): number | null {
     return this.read(() => {
-      const row = this.db
-        .prepare(
-          `SELECT id FROM applications WHERE status = 'active'
-           AND lower(company) = lower(?) AND lower(role) = lower(?) ORDER BY id DESC LIMIT 1`,
-        )
-        .get(company, role) as { id: number } | undefined;
-      return row ? row.id : null;
+      const active = this.db
+        .prepare("SELECT id, company, role FROM applications WHERE status = 'active'")
+        .all() as (ApplicationKey & { id: number })[];
+      return applicationForInterview(active, { company, role })?.id ?? null;
     });
   }
+
 
   // ---- writing ----
 
@@ -937,35 +936,27 @@ export class Store {
 
   /** Add contacts, updating one with the same name and role instead of duplicating it. */
   private mergeContacts(appId: number, contacts: readonly ContactInput[]): void {
-    for (const c of contacts) {
-      const same = this.db
-        .prepare('SELECT id, phone, email FROM contacts WHERE application_id = ? AND lower(name) = lower(?) AND role = ?')
-        .get(appId, c.name, c.role) as { id: number; phone: string | null; email: string | null } | undefined;
-      if (same) {
+    const known = this.db
+      .prepare('SELECT id, name, role, phone, email FROM contacts WHERE application_id = ? ORDER BY position, id')
+      .all(appId) as KnownContact[];
+    for (const change of mergeContacts(known, contacts)) {
+      if (change.kind === 'update') {
+        this.db.prepare('UPDATE contacts SET phone = ?, email = ? WHERE id = ?').run(change.phone, change.email, change.id);
+      } else if (change.kind === 'replace') {
         this.db
-          .prepare('UPDATE contacts SET phone = ?, email = ? WHERE id = ?')
-          .run(c.phone ?? same.phone, c.email ?? same.email, same.id);
-        continue;
+          .prepare('UPDATE contacts SET name = ?, phone = ?, email = ?, no_calls = 0 WHERE id = ?')
+          .run(change.name, change.phone, change.email, change.id);
+      } else {
+        const c = change.contact;
+        const position =
+          ((this.db.prepare('SELECT max(position) AS p FROM contacts WHERE application_id = ?').get(appId) as {
+            p: number | null;
+          }).p ?? 0) + 1;
+        this.db.prepare(INSERT_CONTACT).run(randomUUID(), appId, c.name, c.role, c.phone ?? null, c.email ?? null, 0, position);
       }
-      if (c.role === 'hiring-manager' || c.role === 'hr') {
-        // One hiring manager and one HR contact per application: a new name replaces the old.
-        const current = this.db
-          .prepare('SELECT id, phone, email FROM contacts WHERE application_id = ? AND role = ?')
-          .get(appId, c.role) as { id: number; phone: string | null; email: string | null } | undefined;
-        if (current) {
-          this.db
-            .prepare('UPDATE contacts SET name = ?, phone = ?, email = ?, no_calls = 0 WHERE id = ?')
-            .run(c.name, c.phone ?? null, c.email ?? null, current.id);
-          continue;
-        }
-      }
-      const position =
-        ((this.db.prepare('SELECT max(position) AS p FROM contacts WHERE application_id = ?').get(appId) as {
-          p: number | null;
-        }).p ?? 0) + 1;
-      this.db.prepare(INSERT_CONTACT).run(randomUUID(), appId, c.name, c.role, c.phone ?? null, c.email ?? null, 0, position);
     }
   }
+
 
   private addFacts(appId: number, kind: 'need' | 'expand', texts: readonly string[]): void {
     const existing = new Set(
