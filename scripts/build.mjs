@@ -8,17 +8,49 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 // commander loads node:child_process (and with it net and stream) at startup, only to run
-// executable subcommands, which followup has none of. Load it when first used instead.
+// executable subcommands, which followup has none of. Give commander, wherever it imports
+// child_process, a stand-in that loads the real module on first use. This works on the import,
+// through esbuild's plugin API, and patches no text of commander's, so a change in how its source
+// is written cannot make it miss. If commander is bundled but none of its files imports
+// child_process any more (moved, renamed, or now an ES import the stand-in does not cover), the
+// build fails and says what to check, rather than quietly giving back the startup time.
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
-    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const source = await readFile(args.path, 'utf8');
-      const eager = "const childProcess = require('node:child_process');";
-      if (!source.includes(eager)) return undefined;
-      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
-      return { contents: source.replace(eager, lazy), loader: 'js' };
+    const inCommander = /[\\/]node_modules[\\/]commander[\\/]/;
+    let commanderBundled = false;
+    let found = 0; // imports of child_process by commander's files
+    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/].*\.js$/ }, () => {
+      commanderBundled = true;
+      return undefined; // loaded as usual
+    });
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => {
+      if (!inCommander.test(args.importer)) return undefined;
+      found += 1;
+      if (args.kind !== 'require-call') {
+        return { errors: [{ text: `lazy-child-process: ${args.importer} now loads child_process by ${args.kind}; the stand-in only replaces require(). Check scripts/build.mjs.` }] };
+      }
+      return { path: 'child_process', namespace: 'lazy-child-process' };
+    });
+    // Every export of child_process, as a getter that loads the module when first read.
+    const names = Object.keys(createRequire(import.meta.url)('node:child_process'));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: [
+        "const load = () => require('node:child_process');",
+        ...names.map((n) => `Object.defineProperty(exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`),
+      ].join('\n'),
+      loader: 'js',
+    }));
+    b.onEnd(() => {
+      if (!commanderBundled || found > 0) return undefined;
+      return {
+        errors: [{
+          text:
+            'lazy-child-process: commander is bundled but none of its files require() child_process any more. ' +
+            'Check how node_modules/commander/lib/command.js loads it now (and whether it still does at startup), ' +
+            'then update or remove this plugin in scripts/build.mjs.',
+        }],
+      };
     });
   },
 };
@@ -106,6 +138,7 @@ try {
 // what a typical command compiles; bin/followup writes it on exit. Best effort: without it,
 // followup simply starts a little slower.
 rmSync('dist/cli.cjs.cache', { force: true });
+rmSync('dist/.compile-cache', { recursive: true, force: true });
 const env = { ...process.env, NO_COLOR: '1' };
 delete env.FOLLOWUP_DB;
 spawnSync(process.execPath, ['bin/followup', 'demo'], { stdio: 'ignore', env });
