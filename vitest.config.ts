@@ -6,7 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Most suites spend their time waiting on child processes; two workers keep both cores busy.
+    // One worker per core: most suites run followup in-process (test/support/in-process.ts).
     maxWorkers: 2,
   },
 });

@@ -1,19 +1,21 @@
 /** What every command gets: the store's path, today's date, the streams, and whether it may ask. */
+import os from 'node:os';
 import { formatISO } from 'date-fns/formatISO';
 import { parseUserDate } from './core/dates.js';
 import { UsageError } from './errors.js';
 import type { CalendarDate } from './core/types.js';
 import { Store } from './store/store.js';
 import { defaultStorePath } from './store/open.js';
-import { createOutput, isTerminal, wantsColor, type Output } from './ui/output.js';
+import type { IO } from './io.js';
+import { createOutput, wantsColor, type Output } from './ui/output.js';
 
-/** The global options of design/cli.md, as commander parsed them. */
-export interface GlobalOptions {
+/** The global options of design/cli.md, as commander parses them (cli.ts declares them; a difference fails to compile). */
+export type GlobalOptions = {
   db?: string;
   today?: string;
   color: boolean;
   input: boolean;
-}
+};
 
 /** A command's world: everything it may touch, set from outside so tests can fix it. */
 export interface Context {
@@ -24,15 +26,29 @@ export interface Context {
   interactive: boolean;
   output: Output;
   env: NodeJS.ProcessEnv;
+  /** The process's clock, streams and terminals, as `main` was given them. */
+  io: IO;
+  /** The folder for temporary files, as os.tmpdir() would say with this run's environment. */
+  tempDir: string;
   /** Open the store (once per run); `mustExist` refuses to create one (`check`, `backup`). */
   openStore(opts?: { mustExist?: boolean }): Store;
   /** Close what was opened. */
   close(): void;
 }
 
-/** Today's local calendar date: the one place that reads the clock for planning. */
-export function localToday(): CalendarDate {
-  return formatISO(new Date(), { representation: 'date' });
+/** The local calendar date of a moment: today's, from the clock the run was given. */
+export function localToday(now: Date): CalendarDate {
+  return formatISO(now, { representation: 'date' });
+}
+
+/** os.tmpdir(), read from a run's environment rather than from process.env. */
+export function tempDirFrom(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') {
+    const dir = env.TEMP || env.TMP || (env.SystemRoot || env.windir ? `${env.SystemRoot || env.windir}\\temp` : os.tmpdir());
+    return dir.length > 1 && dir.endsWith('\\') && !dir.endsWith(':\\') ? dir.slice(0, -1) : dir;
+  }
+  const dir = env.TMPDIR || env.TMP || env.TEMP || '/tmp';
+  return dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir;
 }
 
 /** FOLLOWUP_BUSY_TIMEOUT_MS: how long to wait for another followup holding the store. */
@@ -46,22 +62,24 @@ function busyTimeout(text: string | undefined): number | undefined {
   return Number(text.trim());
 }
 
-/** Build the context from the global options and the process. */
-export function createContext(opts: GlobalOptions, proc: NodeJS.Process = process): Context {
-  const env = proc.env;
-  const stdoutTTY = isTerminal(1);
+/** Build the context from the global options and the process's IO. */
+export function createContext(opts: GlobalOptions, io: IO): Context {
+  const env = io.env;
+  const stdoutTTY = io.isTTY.stdout;
   const output = createOutput({
     color: wantsColor({ flag: opts.color, env, isTTY: stdoutTTY }),
-    stdoutFd: 1,
-    // Only a terminal has a width; asking process.stdout for it opens the stream.
-    columns: stdoutTTY ? proc.stdout.columns : undefined,
+    out: (text) => io.out.write(text),
+    err: (text) => io.err.write(text),
+    // Only a terminal has a width; asking for it opens process.stdout.
+    columns: stdoutTTY ? io.out.columns : undefined,
   });
   const dbFlag = opts.db ?? (env.FOLLOWUP_DB ? env.FOLLOWUP_DB : undefined);
   const todayText = opts.today ?? (env.FOLLOWUP_TODAY ? env.FOLLOWUP_TODAY : undefined);
-  const realToday = localToday();
+  const realToday = localToday(io.now());
   const today = todayText ? parseUserDate(todayText, realToday, opts.today ? '--today' : 'FOLLOWUP_TODAY') : realToday;
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI !== 'false';
-  // Decided when a command first asks: isatty() loads node:tty, which most commands never need.
+  // Decided when a command first asks: looking at stdin and stderr may load node:tty, which most
+  // commands never need.
   let interactive: boolean | undefined;
   let store: Store | null = null;
   return {
@@ -69,16 +87,15 @@ export function createContext(opts: GlobalOptions, proc: NodeJS.Process = proces
     explicitStore: dbFlag !== undefined,
     today,
     get interactive() {
-      // isatty(0) rather than process.stdin: touching process.stdin opens a stream.
-      if (interactive === undefined) {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const tty = require('node:tty') as typeof import('node:tty');
-        interactive = opts.input && !ci && tty.isatty(0) && tty.isatty(2);
-      }
+      interactive ??= opts.input && !ci && io.isTTY.stdin && io.isTTY.stderr;
       return interactive;
     },
     output,
     env,
+    io,
+    get tempDir() {
+      return tempDirFrom(env);
+    },
     openStore(storeOpts = {}) {
       store ??= Store.open({
         file: this.storePath,

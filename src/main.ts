@@ -1,10 +1,11 @@
-/** The bundle's entry: run the program and set the exit code (the only place that does). */
+/** The bundle's entry: run the program on the process's arguments and IO, and exit with its code (the only place that does). */
 import { main } from './cli.js';
+import { processIO } from './io.js';
 
 // Output is written synchronously (ui/output.ts), so once the command is done nothing is left
 // to flush: exit at once rather than wait for the runtime's own housekeeping (a late garbage
 // collection can cost more than the command did). A reader that stops early
 // (`followup today | head`) is handled where stdout is written.
-void main().then((code) => {
+void main(process.argv.slice(2), processIO()).then((code) => {
   process.exit(code);
 });

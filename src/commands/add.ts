@@ -12,14 +12,32 @@ import {
   cleanList,
   cleanText,
   contactsFromFlags,
+  interviewFlags,
   resolveDate,
   type InterviewFlags,
 } from './interview-flags.js';
 import { pendingItems } from './next-steps.js';
 import { draftCommand } from '../core/actions.js';
+import type { ContextFor, NewCommand, OptionsOf } from './command.js';
 
-export interface AddOptions extends InterviewFlags {
-  json?: boolean;
+/** The flags and help of `add`. */
+function flags(cmd: NewCommand) {
+  return interviewFlags(cmd.option('--json', 'print the result as JSON'), false).addHelpText(
+    'after',
+    `
+  Examples:
+    followup add
+    followup add --company Acme --role "Backend Engineer" --date 2026-11-30 \\
+      --hiring-manager "Dana Reyes" --phone "+1 555 0100" --decision-by 2026-12-04 \\
+      --need "on-call experience" --need "Postgres tuning"`,
+  );
+}
+
+export type AddOptions = OptionsOf<typeof flags>;
+
+/** Register `add`. */
+export function register(cmd: NewCommand, contextFor: ContextFor): void {
+  flags(cmd).action((opts, c) => runAdd(contextFor(c), opts));
 }
 
 /** Turn flags into an interview, or say exactly which required flags are missing. */
@@ -59,7 +77,7 @@ export function interviewFromFlags(ctx: Context, flags: InterviewFlags): Omit<In
 /** Ask for every field on the terminal, with sensible defaults; returns the same flags `add` takes. */
 async function askForInterview(ctx: Context): Promise<InterviewFlags> {
   const { createAsker } = await import('../ui/prompts.js');
-  const ask = await createAsker();
+  const ask = await createAsker({ input: ctx.io.in, output: ctx.io.err.stream });
   const checkDate = (v: string): string | true => {
     try {
       parseUserDate(v, ctx.today, 'date');

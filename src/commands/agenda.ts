@@ -8,9 +8,21 @@ import { terminalSafeDeep } from '../ui/terminal-safe.js';
 import { actionPhrase } from '../core/actions.js';
 import { itemJson } from '../words/plan.js';
 
-export interface AgendaOptions {
-  days?: string;
-  json?: boolean;
+import type { ContextFor, NewCommand, OptionsOf } from './command.js';
+
+/** The flags and help of `agenda`. */
+function flags(cmd: NewCommand) {
+  return cmd
+    .option('--days <n>', 'how many days (default 14)')
+    .option('--json', 'print the days as JSON')
+    .addHelpText('after', '\nExamples:\n  followup agenda\n  followup agenda --days 30 --json');
+}
+
+export type AgendaOptions = OptionsOf<typeof flags>;
+
+/** Register `agenda`. */
+export function register(cmd: NewCommand, contextFor: ContextFor): void {
+  flags(cmd).action((opts, c) => runAgenda(contextFor(c), opts));
 }
 
 /** One day of the agenda. */

@@ -3,6 +3,36 @@ import { CONFIG_KEYS, formatConfigValue, isConfigKey, parseConfigValue } from '.
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { terminalSafe } from '../ui/terminal-safe.js';
+import type { ContextFor, NewCommand } from './command.js';
+
+/** Register `config` and its subcommands. */
+export function register(cmd: NewCommand, contextFor: ContextFor): void {
+  cmd.addHelpText(
+    'after',
+    `
+  Examples:
+    followup config list
+    followup config get minGapDays
+    followup config set holidays 2026-12-24,2026-12-25
+    followup config set name "Alex Morgan"`,
+  );
+  cmd
+    .command('list')
+    .description('every setting with its value')
+    .option('--json', 'print an object')
+    .action((opts, c) => runConfigList(contextFor(c), opts));
+  cmd
+    .command('get')
+    .description('one setting\'s value')
+    .argument('<key>', 'the setting')
+    .action((key, _opts, c) => runConfigGet(contextFor(c), key));
+  cmd
+    .command('set')
+    .description('change a setting (checked)')
+    .argument('<key>', 'the setting')
+    .argument('<value>', 'its new value')
+    .action((key, value, _opts, c) => runConfigSet(contextFor(c), key, value));
+}
 
 /** Print every setting. */
 export function runConfigList(ctx: Context, opts: { json?: boolean }): void {

@@ -1,6 +1,5 @@
 /** `followup demo`: a realistic week in a temporary store, so a newcomer sees the list at work. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { planToday } from '../core/cadence.js';
 import { addWorkdays, formatDay, nextWorkday } from '../core/calendar.js';
@@ -10,9 +9,20 @@ import { Store, type EventInput, type InterviewInput } from '../store/store.js';
 import { renderToday } from '../ui/today-view.js';
 import { itemJson, waitingJson } from '../words/plan.js';
 
-export interface DemoOptions {
-  json?: boolean;
-  keep?: boolean;
+import type { ContextFor, NewCommand, OptionsOf } from './command.js';
+
+/** The flags of `demo`. */
+function flags(cmd: NewCommand) {
+  return cmd
+    .option('--json', 'print the plan as JSON')
+    .option('--keep', 'keep the temporary store and say where it is');
+}
+
+export type DemoOptions = OptionsOf<typeof flags>;
+
+/** Register `demo`. */
+export function register(cmd: NewCommand, contextFor: ContextFor): void {
+  flags(cmd).action((opts, c) => runDemo(contextFor(c), opts));
 }
 
 interface DemoApplication {
@@ -142,7 +152,7 @@ export function fillDemoStore(store: Store, day: CalendarDate): void {
 
 /** Build the demo store in a temporary folder and show its morning list. */
 export function runDemo(ctx: Context, opts: DemoOptions): void {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'followup-demo-'));
+  const dir = fs.mkdtempSync(path.join(ctx.tempDir, 'followup-demo-'));
   const file = path.join(dir, 'demo.db');
   const day = nextWorkday(ctx.today, []);
   const store = Store.open({ file, explicit: true });

@@ -3,30 +3,66 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { offerElsewhere } from '../core/cadence.js';
-import { buildDraftData, DRAFT_KINDS, MARK_SENT_EVENT, type DraftKind } from '../drafts/data.js';
+import { chaseWarnings, offerElsewhere } from '../core/cadence.js';
+import { buildDraftData, DRAFT_KINDS, MARK_SENT_EVENT } from '../drafts/data.js';
 import { renderTemplate, TemplateError } from '../drafts/render.js';
 import { readTemplateFile, templateFor } from '../drafts/templates.js';
 import { StoreError, UsageError } from '../errors.js';
 import { openInEditor } from '../ui/editor.js';
+import { terminalSafe } from '../ui/terminal-safe.js';
+import { warningText } from '../words/plan.js';
 import { cleanText } from './interview-flags.js';
 import { writePrivate } from './write-file.js';
+import type { ContextFor, NewCommand, OptionsOf } from './command.js';
+import { parseDraftKind } from './draft-kind.js';
 
-export interface DraftOptions {
-  to?: string;
-  out?: string;
-  edit?: boolean;
-  markSent?: boolean;
-  nameCompany?: boolean;
-  prefer?: boolean;
-  reason?: string;
+/** The arguments, flags and help of `draft`. */
+function flags(cmd: NewCommand) {
+  return cmd
+    .argument('<kind>', DRAFT_KINDS.join(', '))
+    .argument('<ref>', 'application number or company name prefix')
+    .option('--to <name>', 'address it to this recorded contact (one thank-you per interviewer)')
+    .option('--out <file>', 'write it to a file (private, 0600) instead of printing it')
+    .option('--edit', 'open it in $VISUAL or $EDITOR before printing or writing it')
+    .option('--mark-sent', 'also log it as sent (thanks-sent, emailed, feedback-asked, ...)')
+    .option('--name-company', 'share-offer: name the employer whose offer you have')
+    .option('--prefer', 'share-offer: say this is still the role you would most like')
+    .option('--reason <text>', 'keep-in-touch: why you are getting back in touch')
+    .addHelpText(
+      'after',
+      `
+  Kinds:
+    thanks          thank-you note after an interview (one per interviewer with --to)
+    check-in        polite, assertive email asking where the decision stands
+    call            call script for a status chase, with a voicemail version
+    feedback        after a rejection: thanks, and a request for feedback and advice
+    thank-feedback  thanks for feedback received, and what you will do with it
+    share-offer     tell them truthfully about a real, recorded offer; ask their timeline
+    close-loop      a gracious last note after unanswered chases
+    keep-in-touch   a short note that keeps you in mind for the next opening
+
+  Examples:
+    followup config set name "Alex Morgan"      (once: letters are signed with it)
+    followup draft thanks 3
+    followup draft thanks 3 --to "Priya Natarajan" --out priya.txt
+    followup draft check-in acme --edit --mark-sent
+    followup draft call 3
+    followup draft feedback 5
+    followup draft thank-feedback 5
+    followup draft share-offer 2 --prefer
+    followup draft close-loop 6 --mark-sent
+    followup draft keep-in-touch 5 --reason "I just finished a course on distributed systems"
+
+  Templates: your own in ~/.config/followup/templates/<kind>.hbs replace the built-in
+  ones; see followup templates --help.`,
+    );
 }
 
-/** Check a kind name. */
-export function parseDraftKind(text: string): DraftKind {
-  const t = text.trim().toLowerCase();
-  if ((DRAFT_KINDS as readonly string[]).includes(t)) return t as DraftKind;
-  throw new UsageError(`Unknown draft "${text}". Kinds: ${DRAFT_KINDS.join(', ')}.`);
+export type DraftOptions = OptionsOf<typeof flags>;
+
+/** Register `draft`. */
+export function register(cmd: NewCommand, contextFor: ContextFor): void {
+  flags(cmd).action((kind, ref, opts, c) => runDraft(contextFor(c), kind, ref, opts));
 }
 
 /** Let the user edit text in their editor; returns the edited text. */
@@ -92,8 +128,13 @@ export function runDraft(ctx: Context, kindText: string, ref: string, opts: Draf
     if (event === null) {
       ctx.output.err(`A call script is not sent. After the call: followup log ${id} no-answer|voicemail|spoke`);
     } else {
+      // The same warnings `log` gives for a chase sooner than the rules allow: recorded, not refused.
+      const warnings = chaseWarnings(app, { type: event, date: ctx.today }, config).map((w) => warningText(w, config));
       store.addEvent(id, { type: event, date: ctx.today, withName: data.recipient.name });
       ctx.output.err(`Logged ${event} for #${id} ${app.company} (to ${data.recipient.name}).`);
+      if (warnings.length > 0) {
+        ctx.output.err(ctx.output.styles.warn(`warning: ${terminalSafe(warnings.join('\n'), { keepLines: true })}`));
+      }
     }
   }
 }

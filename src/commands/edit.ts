@@ -3,21 +3,43 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { ApplicationChanges } from '../store/store.js';
 import { terminalSafe } from '../ui/terminal-safe.js';
+import type { ContextFor, NewCommand, OptionsOf } from './command.js';
 import {
   INTERVIEW_FLAG_KEYS,
   checkTime,
   cleanList,
   cleanText,
   contactsFromFlags,
+  interviewFlags,
   resolveDate,
-  type InterviewFlags,
 } from './interview-flags.js';
-import { runShow } from './show.js';
+import { printApplication } from './print-application.js';
 
-export interface EditOptions extends InterviewFlags {
-  calls?: boolean;
-  contact?: string;
-  json?: boolean;
+/** The argument, flags and help of `edit`. */
+function flags(cmd: NewCommand) {
+  return interviewFlags(
+    cmd
+      .argument('<ref>', 'application number or company name prefix')
+      .option('--calls', 'the contact may be phoned again')
+      .option('--no-calls', 'the contact asked not to be phoned')
+      .option('--contact <name>', 'whom --no-calls/--calls is about (default: the hiring manager)')
+      .option('--json', 'print the application as JSON'),
+    true,
+  ).addHelpText(
+    'after',
+    `
+  Examples:
+    followup edit 3 --decision-by 2026-12-11
+    followup edit 3 --hiring-manager "Dana Reyes" --email dana@acme.example
+    followup edit 3 --no-calls --contact "Sam Lee"`,
+  );
+}
+
+export type EditOptions = OptionsOf<typeof flags>;
+
+/** Register `edit`. */
+export function register(cmd: NewCommand, contextFor: ContextFor): void {
+  flags(cmd).action((ref, opts, c) => runEdit(contextFor(c), ref, opts));
 }
 
 /** Apply the changes in one transaction, then show the application. */
@@ -74,5 +96,5 @@ export function runEdit(ctx: Context, ref: string, opts: EditOptions): void {
     );
   }
   if (!opts.json) ctx.output.err(`Updated #${id}.`);
-  runShow(ctx, String(id), { json: opts.json });
+  printApplication(ctx, String(id), { json: opts.json });
 }

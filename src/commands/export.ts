@@ -14,9 +14,35 @@ import { writePrivate } from './write-file.js';
 export const EXPORT_FORMATS = ['json', 'ics', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export interface ExportOptions {
-  format?: string;
-  out?: string;
+import type { ContextFor, NewCommand, OptionsOf } from './command.js';
+
+/** The flags and help of `export`. */
+function flags(cmd: NewCommand) {
+  return cmd
+    .option('--format <format>', 'json (default), ics or csv')
+    .option('--out <file>', 'write to this file (private, 0600) instead of stdout')
+    .addHelpText(
+      'after',
+      `
+Formats:
+  json  everything (settings, applications, rounds, contacts, events, outcomes) with stable
+        UUIDs, for backups and for followup import
+  ics   one all-day event per application's next action, with a 09:00 reminder; re-importing
+        into Google Calendar, Apple Calendar, Thunderbird or khal updates instead of duplicating
+  csv   one row per application, for spreadsheets (formula-like cells are neutralised)
+
+Examples:
+  followup export --format json --out followup-backup.json
+  followup export --format ics --out followup.ics
+  followup export --format csv > applications.csv`,
+    );
+}
+
+export type ExportOptions = OptionsOf<typeof flags>;
+
+/** Register `export`. */
+export function register(cmd: NewCommand, contextFor: ContextFor): void {
+  flags(cmd).action((opts, c) => runExport(contextFor(c), opts));
 }
 
 /** Each application's next action (the soonest of its pending items), or none. */
@@ -56,7 +82,7 @@ export function exportText(ctx: Context, format: ExportFormat): string {
   const config = store.getConfig();
   const apps = store.listApplications('all');
   if (format === 'json') {
-    return `${JSON.stringify(buildArchive(apps, store.storedSettings(), new Date().toISOString()), null, 2)}\n`;
+    return `${JSON.stringify(buildArchive(apps, store.storedSettings(), ctx.io.now().toISOString()), null, 2)}\n`;
   }
   const next = nextActions(store, apps, config, ctx.today);
   if (format === 'ics') {
@@ -64,7 +90,7 @@ export function exportText(ctx: Context, format: ExportFormat): string {
     const entries: CalendarEntry[] = [...next.values()]
       .map((item) => ({ uuid: byId.get(item.id)!.uuid, item, date: calendarDay(item, ctx.today, config) }))
       .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.item.id - b.item.id));
-    return renderCalendar(entries, icsStamp(new Date()), ctx.today);
+    return renderCalendar(entries, icsStamp(ctx.io.now()), ctx.today);
   }
   const header = ['number', 'company', 'role', 'status', 'first interview', 'last contact', 'next action', 'next date', 'contact'];
   const rows = apps.map((app) => {

@@ -3,12 +3,28 @@ import fs from 'node:fs';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { parseArchive } from '../export/archive.js';
+import type { ContextFor, NewCommand, OptionsOf } from './command.js';
+
+/** The argument, flags and help of `import`. */
+function flags(cmd: NewCommand) {
+  return cmd
+    .argument('<file>', 'a file made by followup export --format json')
+    .option('--json', 'print what was added as JSON')
+    .addHelpText('after', '\nExamples:\n  followup import followup-backup.json\n  followup undo     (takes an import back)');
+}
+
+export type ImportOptions = OptionsOf<typeof flags>;
+
+/** Register `import`. */
+export function register(cmd: NewCommand, contextFor: ContextFor): void {
+  flags(cmd).action((file, opts, c) => runImport(contextFor(c), file, opts));
+}
 
 /** The largest file import reads (a job search's archive is far smaller). */
 const MAX_BYTES = 200 * 1024 * 1024;
 
 /** Check the whole file, then merge it in one transaction. */
-export function runImport(ctx: Context, file: string, opts: { json?: boolean }): void {
+export function runImport(ctx: Context, file: string, opts: ImportOptions): void {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);

@@ -1,32 +1,46 @@
-/** The interview flags shared by `add` and `edit`, checked and turned into store input. */
+/** The interview flags shared by `add` and `edit`: declared once, checked and turned into store input. */
+import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
 import { formatDay } from '../core/calendar.js';
 import { parseClockTime, parseUserDate } from '../core/dates.js';
 import type { Application, CalendarDate, InterviewKind } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import type { ContactInput } from '../store/store.js';
 import type { Output } from '../ui/output.js';
+import type { OptionsOf } from './command.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+const KINDS = ['phone', 'video', 'onsite'] as const satisfies readonly InterviewKind[];
+
+/** Add the facts of an interview as flags (`edit` changes the latest round, `add` records a new one). */
+export function interviewFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  cmd: Command<A, O, G>,
+  forEdit: boolean,
+) {
+  return cmd
+    .option('--company <name>', 'the company')
+    .option('--role <title>', 'the job title')
+    .option('--date <date>', forEdit ? 'the latest interview\'s date' : 'the interview\'s date (default: today)')
+    .option('--time <HH:MM>', 'the interview\'s time')
+    .addOption(new Option('--kind <kind>', 'how it was held').choices(KINDS))
+    .option('--interviewer <name>', 'someone who interviewed you (repeatable)', collect)
+    .option('--hiring-manager <name>', 'the hiring manager: the person who decides')
+    .option('--phone <number>', 'the hiring manager\'s phone')
+    .option('--email <address>', 'the hiring manager\'s email')
+    .option('--hr <name>', 'the HR or recruiting contact')
+    .option('--hr-phone <number>', 'the HR contact\'s phone')
+    .option('--hr-email <address>', 'the HR contact\'s email')
+    .option('--decision-by <date>', 'the date they promised a decision by')
+    .option('--next-steps <text>', 'what they said happens next')
+    .option('--need <text>', 'something the company said it needs (repeatable)', collect)
+    .option('--why <text>', 'why you want this job, in your words (used in the thank-you)')
+    .option('--expand <text>', 'an answer you want to expand on in the thank-you (repeatable)', collect)
+    .option('--notes <text>', 'anything else worth remembering');
+}
 
 /** The flags as commander gives them. */
-export interface InterviewFlags {
-  company?: string;
-  role?: string;
-  date?: string;
-  time?: string;
-  kind?: InterviewKind;
-  interviewer?: string[];
-  hiringManager?: string;
-  phone?: string;
-  email?: string;
-  hr?: string;
-  hrPhone?: string;
-  hrEmail?: string;
-  decisionBy?: string;
-  nextSteps?: string;
-  need?: string[];
-  why?: string;
-  expand?: string[];
-  notes?: string;
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type InterviewFlags = OptionsOf<typeof interviewFlags<[], {}, {}>>;
 
 /** Names of the flags that carry facts (for "were any given?"). */
 export const INTERVIEW_FLAG_KEYS: (keyof InterviewFlags)[] = [

@@ -6,9 +6,21 @@ import type { Context } from '../context.js';
 import { terminalSafeDeep } from '../ui/terminal-safe.js';
 import { actionPhrase } from '../core/actions.js';
 
-export interface ListOptions {
-  all?: boolean;
-  json?: boolean;
+import type { ContextFor, NewCommand, OptionsOf } from './command.js';
+
+/** The flags and help of `list`. */
+function flags(cmd: NewCommand) {
+  return cmd
+    .option('--all', 'every application, ended ones too')
+    .option('--json', 'print an array of objects')
+    .addHelpText('after', '\nExamples:\n  followup list\n  followup list --all --json');
+}
+
+export type ListOptions = OptionsOf<typeof flags>;
+
+/** Register `list`. */
+export function register(cmd: NewCommand, contextFor: ContextFor): void {
+  flags(cmd).action((opts, c) => runList(contextFor(c), opts));
 }
 
 /** Print the active applications (all with --all) and the next thing each needs. */

@@ -9,12 +9,33 @@ import { cleanText, resolveDate } from './interview-flags.js';
 import { describeNext, pendingItems } from './next-steps.js';
 import { nextJson, warningText } from '../words/plan.js';
 
-export interface LogOptions {
-  date?: string;
-  with?: string;
-  note?: string;
-  newDate?: string;
-  json?: boolean;
+import type { ContextFor, NewCommand, OptionsOf } from './command.js';
+
+/** The arguments, flags and help of `log`. */
+function flags(cmd: NewCommand) {
+  return cmd
+    .argument('<ref>', 'application number or company name prefix')
+    .argument('<event>', 'what happened')
+    .option('--date <date>', 'when (default: today)')
+    .option('--with <name>', 'whom you spoke or wrote to')
+    .option('--note <text>', 'what was said')
+    .option('--new-date <date>', 'with spoke: the new decision date they gave')
+    .option('--json', 'print the recorded event as JSON')
+    .addHelpText(
+      'after',
+      `
+  Examples:
+    followup log 3 thanks-sent
+    followup log acme no-answer
+    followup log 3 spoke --with "Dana Reyes" --new-date 2026-12-16 --note "still interviewing"`,
+    );
+}
+
+export type LogOptions = OptionsOf<typeof flags>;
+
+/** Register `log`. */
+export function register(cmd: NewCommand, contextFor: ContextFor): void {
+  flags(cmd).action((ref, event, opts, c) => runLog(contextFor(c), ref, event, opts));
 }
 
 /** Check an event name, suggesting the closest when it is mistyped. */

@@ -8,11 +8,25 @@ import { cleanText, resolveDate } from './interview-flags.js';
 import { describeNext, pendingItems } from './next-steps.js';
 import { nextJson } from '../words/plan.js';
 
-export interface OutcomeOptions {
-  date?: string;
-  note?: string;
-  notInterested?: boolean;
-  json?: boolean;
+import type { ContextFor, NewCommand, OptionsOf } from './command.js';
+
+/** The arguments, flags and help of `outcome`. */
+function flags(cmd: NewCommand) {
+  return cmd
+    .argument('<ref>', 'application number or company name prefix')
+    .argument('<outcome>', 'offer, rejected or withdrawn')
+    .option('--date <date>', 'when (default: today)')
+    .option('--note <text>', 'what was said')
+    .option('--not-interested', 'with rejected: no keep-in-touch reminders')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nExamples:\n  followup outcome 3 rejected\n  followup outcome acme offer --date 2026-12-09');
+}
+
+export type OutcomeOptions = OptionsOf<typeof flags>;
+
+/** Register `outcome`. */
+export function register(cmd: NewCommand, contextFor: ContextFor): void {
+  flags(cmd).action((ref, outcome, opts, c) => runOutcome(contextFor(c), ref, outcome, opts));
 }
 
 /** Record the outcome and say what it sets in motion. */

@@ -5,11 +5,30 @@ import { buildReport, renderReportCsv, renderReportHtml, renderReportMarkdown } 
 import { resolveDate } from './interview-flags.js';
 import { writePrivate } from './write-file.js';
 
-export interface ReportOptions {
-  from?: string;
-  to?: string;
-  format?: string;
-  out?: string;
+import type { ContextFor, NewCommand, OptionsOf } from './command.js';
+
+/** The flags and help of `report`. */
+function flags(cmd: NewCommand) {
+  return cmd
+    .option('--from <date>', 'the first day')
+    .option('--to <date>', 'the last day')
+    .option('--format <format>', 'md (default), csv or html')
+    .option('--out <file>', 'write to this file (private, 0600) instead of stdout')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  followup report --from 2026-11-01 --to 2026-11-30
+  followup report --from 2026-11-01 --to 2026-11-30 --format html --out november.html
+  followup report --from 2026-11-01 --to 2026-11-30 --format csv > november.csv`,
+    );
+}
+
+export type ReportOptions = OptionsOf<typeof flags>;
+
+/** Register `report`. */
+export function register(cmd: NewCommand, contextFor: ContextFor): void {
+  flags(cmd).action((opts, c) => runReport(contextFor(c), opts));
 }
 
 const FORMATS = ['md', 'csv', 'html'] as const;

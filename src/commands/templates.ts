@@ -7,7 +7,34 @@ import { TemplateError, renderTemplate } from '../drafts/render.js';
 import { allTemplates, readTemplateFile, strayUserTemplates, templateFor, userTemplateDir } from '../drafts/templates.js';
 import { UsageError } from '../errors.js';
 import { openInEditor } from '../ui/editor.js';
-import { parseDraftKind } from './draft.js';
+import type { ContextFor, NewCommand } from './command.js';
+import { parseDraftKind } from './draft-kind.js';
+
+/** Register `templates` and its subcommands. */
+export function register(cmd: NewCommand, contextFor: ContextFor): void {
+  cmd.addHelpText(
+    'after',
+    `
+  Examples:
+    followup templates list
+    followup templates edit thanks      (copies the built-in one to your folder, opens $EDITOR)
+    followup templates check`,
+  );
+  cmd
+    .command('list')
+    .description('which template each kind uses')
+    .option('--json', 'print an array')
+    .action((opts, c) => runTemplatesList(contextFor(c), opts));
+  cmd
+    .command('edit')
+    .description('make a kind\'s template your own and open it in the editor')
+    .argument('<kind>', DRAFT_KINDS.join(', '))
+    .action((kind, _opts, c) => runTemplatesEdit(contextFor(c), kind));
+  cmd
+    .command('check')
+    .description('parse and try every template of your own; report problems with file and line')
+    .action((_opts, c) => runTemplatesCheck(contextFor(c)));
+}
 
 /** Which template each kind uses. */
 export function runTemplatesList(ctx: Context, opts: { json?: boolean }): void {

@@ -4,9 +4,20 @@ import { nextWorkday } from '../core/calendar.js';
 import type { Context } from '../context.js';
 import { renderToday } from '../ui/today-view.js';
 import { itemJson, waitingJson } from '../words/plan.js';
+import type { ContextFor, NewCommand, OptionsOf } from './command.js';
 
-export interface TodayOptions {
-  json?: boolean;
+/** The flags and help of `today`. */
+function flags(cmd: NewCommand) {
+  return cmd
+    .option('--json', 'print the plan as JSON')
+    .addHelpText('after', '\nExamples:\n  followup today\n  followup today --today 2026-12-07 --json');
+}
+
+export type TodayOptions = OptionsOf<typeof flags>;
+
+/** Register `today`. */
+export function register(cmd: NewCommand, contextFor: ContextFor): void {
+  flags(cmd).action((opts, c) => runToday(contextFor(c), opts));
 }
 
 /** Read the planned applications, plan, print. */

@@ -122,8 +122,10 @@ export function isTerminal(fd: number): boolean {
 /** Build the output for a run. */
 export function createOutput(opts: {
   color: boolean;
-  /** Data goes to this file descriptor (1). */
-  stdoutFd: number;
+  /** Data goes here (stdout). */
+  out: (text: string) => void;
+  /** Messages go here (stderr). */
+  err: (text: string) => void;
   /** The terminal's width, when stdout is one. */
   columns?: number;
 }): Output {
@@ -137,10 +139,10 @@ export function createOutput(opts: {
   const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
   return {
     styles,
-    out: (text) => writeAll(opts.stdoutFd, line(text)),
-    write: (text) => writeAll(opts.stdoutFd, text),
-    err: (text) => writeMessage(line(text)),
-    json: (value) => writeAll(opts.stdoutFd, `${JSON.stringify(value, null, 2)}\n`),
+    out: (text) => opts.out(line(text)),
+    write: (text) => opts.out(text),
+    err: (text) => opts.err(line(text)),
+    json: (value) => opts.out(`${JSON.stringify(value, null, 2)}\n`),
     columns: Math.max(40, Math.min(opts.columns ?? 80, 100)),
   };
 }

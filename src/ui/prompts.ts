@@ -15,18 +15,24 @@ export interface Asker {
 /** Text shown in a question, escaped; a question's own line layout is ours. */
 const shown = (text: string) => terminalSafe(text, { keepLines: true });
 
+/** Where questions are asked: the run's stdin, and its stderr as a stream. */
+export interface AskerStreams {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
 /**
  * An asker that writes its questions to stderr, keeping stdout for data. Messages, defaults,
  * choices and validation errors may quote stored or typed text: they are shown escaped.
  */
-export async function createAsker(): Promise<Asker> {
+export async function createAsker(streams: AskerStreams): Promise<Asker> {
   // bin/followup compiles the bundle with V8's code cache, where import() is unavailable; it
   // provides this function instead. Elsewhere (tests) the plain import() works.
   const viaShim = (globalThis as Record<symbol, unknown>)[Symbol.for('followup.import')] as
     | ((specifier: string) => Promise<Prompts>)
     | undefined;
   const prompts: Prompts = viaShim ? await viaShim('@inquirer/prompts') : await import('@inquirer/prompts');
-  const context = { output: process.stderr, input: process.stdin };
+  const context = { output: streams.output, input: streams.input };
   return {
     async text(message, opts = {}) {
       // The default is shown escaped; taking it as offered gives back the text itself.

@@ -61,16 +61,17 @@ describe('the editor helper', () => {
   });
 });
 
-describe('through the binary', () => {
+describe('through the command', () => {
   const sandbox = sandboxes();
 
-  test('`draft --edit` with `$(touch pwned)` in TMPDIR edits the letter and runs nothing', () => {
+  test('`draft --edit` with `$(touch pwned)` in TMPDIR edits the letter and runs nothing', async () => {
     const s = sandbox('2026-12-01');
-    s.ok(['config', 'set', 'name', 'Alex Morgan']);
-    s.ok(ADD_ACME);
+    await s.ok(['config', 'set', 'name', 'Alex Morgan']);
+    await s.ok(ADD_ACME);
     const tmp = path.join(s.dir, HOSTILE);
     fs.mkdirSync(tmp);
-    const r = s.run(['draft', 'thanks', '1', '--edit'], { env: { TMPDIR: tmp, EDITOR: "sed -i 's/Dear/Hello/'" } });
+    // A process of its own: `draft` puts its temporary letter in the process's TMPDIR (os.tmpdir()).
+    const r = s.spawn(['draft', 'thanks', '1', '--edit'], { env: { TMPDIR: tmp, EDITOR: "sed -i 's/Dear/Hello/'" } });
     for (const m of MARKERS) expect(fs.existsSync(path.join(s.dir, m)), m).toBe(false);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Hello Dana,$/m);
@@ -78,11 +79,11 @@ describe('through the binary', () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
-  test('`templates edit` with `$(touch pwned)` in XDG_CONFIG_HOME opens the template and runs nothing', () => {
+  test('`templates edit` with `$(touch pwned)` in XDG_CONFIG_HOME opens the template and runs nothing', async () => {
     const s = sandbox();
     const config = path.join(s.dir, HOSTILE);
     fs.mkdirSync(config);
-    const r = s.run(['templates', 'edit', 'thanks'], {
+    const r = await s.run(['templates', 'edit', 'thanks'], {
       env: { XDG_CONFIG_HOME: config, EDITOR: "sed -i 's/^Dear /Hello /'" },
     });
     for (const m of MARKERS) expect(fs.existsSync(path.join(s.dir, m)), m).toBe(false);

@@ -1,7 +1,8 @@
 /**
  * Shared fixtures for the draft tests: plain Application records, rendering a built-in template
  * the way `followup draft` does, a checker for dangling words and blank paragraphs, and a small
- * sandbox that runs the built binary with its own store and its own template folder.
+ * sandbox that runs followup (in this process, or the built binary with `spawn`) with its own
+ * store and its own template folder.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import type { Application, Contact, FollowupEvent, Round } from '../../src/core/
 import { buildDraftData, type DraftKind, type DraftRequest } from '../../src/drafts/data.js';
 import { renderTemplate } from '../../src/drafts/render.js';
 import { ensureBuilt } from '../support/ensure-built.js';
+import { runCli } from '../support/in-process.js';
 
 export { ensureBuilt };
 
@@ -219,6 +221,9 @@ export function bareScene(kind: DraftKind): Scene {
       return { app: bareApp(), me: ME_BARE, today: '2026-12-09', offer: { company: 'Globex', date: '2026-12-09' } };
     case 'keep-in-touch':
       return { app: bareApp({ outcome: 'rejected', outcomeDate: '2026-12-10' }), me: ME_BARE, today: '2027-03-10' };
+    case 'close-loop':
+      // A closing note cites the tries made, so at least one must be recorded: one email, unanswered.
+      return { app: bareApp({ events: [event('emailed', '2026-12-08')] }), me: ME_BARE, today: '2026-12-14' };
     default:
       return { app: bareApp(), me: ME_BARE, today: '2026-12-08' };
   }
@@ -354,7 +359,13 @@ export class Sandbox {
     return env;
   }
 
-  run(args: string[], opts: { today?: string; env?: Record<string, string | undefined> } = {}): RunResult {
+  /** `followup --db <db> --today <today> ...args` in this process, in the sandbox's folder. */
+  run(args: string[], opts: { today?: string; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
+    return runCli(['--db', this.db, '--today', opts.today ?? this.today, ...args], { env: this.env(opts.env), cwd: this.dir });
+  }
+
+  /** The same through the built binary, for what only it shows (the precompiled letters, the process's TMPDIR). */
+  spawn(args: string[], opts: { today?: string; env?: Record<string, string | undefined> } = {}): RunResult {
     const r = spawnSync(process.execPath, [BIN, '--db', this.db, '--today', opts.today ?? this.today, ...args], {
       cwd: this.dir,
       env: this.env(opts.env),
@@ -367,23 +378,32 @@ export class Sandbox {
   }
 
   /** Run and insist on exit 0. */
-  ok(args: string[], opts: { today?: string; env?: Record<string, string | undefined> } = {}): RunResult {
-    const r = this.run(args, opts);
-    if (r.status !== 0) {
-      throw new Error(`followup ${args.join(' ')} exited ${r.status}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
-    }
-    return r;
+  async ok(args: string[], opts: { today?: string; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
+    return succeeded(args, await this.run(args, opts));
+  }
+
+  /** Spawn the binary and insist on exit 0. */
+  spawnOk(args: string[], opts: { today?: string; env?: Record<string, string | undefined> } = {}): RunResult {
+    return succeeded(args, this.spawn(args, opts));
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  json(args: string[], opts: { today?: string } = {}): any {
-    const r = this.ok([...args, '--json'], opts);
+  async json(args: string[], opts: { today?: string } = {}): Promise<any> {
+    const r = await this.ok([...args, '--json'], opts);
     return JSON.parse(r.stdout);
   }
 
   cleanup(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** The result of a run that had to succeed, or an error with everything it said. */
+function succeeded(args: string[], r: RunResult): RunResult {
+  if (r.status !== 0) {
+    throw new Error(`followup ${args.join(' ')} exited ${r.status}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+  }
+  return r;
 }
 
 /** A fresh sandbox per call, all removed after the file's tests. */

@@ -1,7 +1,7 @@
 /**
  * Strict and closed: a template naming a field that does not exist fails with the field, the file
  * and the line; a hostile template (prototype access, unknown helpers, lookup/log, partials,
- * decorators) runs nothing and fails cleanly, both in the renderer and through the binary.
+ * decorators) runs nothing and fails cleanly, both in the renderer and through the command.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -105,20 +105,20 @@ describe('a hostile template fails cleanly in the renderer', () => {
   });
 });
 
-describe('through the binary, with the template in the user\'s folder', () => {
+describe('through the command, with the template in the user\'s folder', () => {
   const sandbox = sandboxes();
 
-  function acme(): ReturnType<typeof sandbox> {
+  async function acme(): Promise<ReturnType<typeof sandbox>> {
     const s = sandbox('2026-12-01');
-    s.ok(['config', 'set', 'name', 'Alex Morgan']);
-    s.ok(ADD_ACME);
+    await s.ok(['config', 'set', 'name', 'Alex Morgan']);
+    await s.ok(ADD_ACME);
     return s;
   }
 
-  test('a missing field: exit 2 naming the field, the file and the line; nothing on stdout', () => {
-    const s = acme();
+  test('a missing field: exit 2 naming the field, the file and the line; nothing on stdout', async () => {
+    const s = await acme();
     const file = s.writeTemplate('thanks.hbs', 'Dear {{recipient.firstName}},\n\n{{recipient.nickname}}\n');
-    const r = s.run(['draft', 'thanks', '1']);
+    const r = await s.run(['draft', 'thanks', '1']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${file}, line 3`);
@@ -126,18 +126,18 @@ describe('through the binary, with the template in the user\'s folder', () => {
     expect(r.stderr).not.toContain(STACK_LINE);
   });
 
-  test('the user\'s own template replaces the built-in one', () => {
-    const s = acme();
+  test('the user\'s own template replaces the built-in one', async () => {
+    const s = await acme();
     s.writeTemplate('thanks.hbs', 'Cheers {{recipient.firstName}}, from {{me.name}} & co.\n');
-    const r = s.ok(['draft', 'thanks', '1']);
+    const r = await s.ok(['draft', 'thanks', '1']);
     expect(r.stdout.trim()).toBe('Cheers Dana, from Alex Morgan & co.');
   });
 
-  test.each(HOSTILE)('%s: exit 2, no stack trace, nothing on stdout', (_name, source) => {
-    const s = acme();
+  test.each(HOSTILE)('%s: exit 2, no stack trace, nothing on stdout', async (_name, source) => {
+    const s = await acme();
     const marker = path.join(s.dir, 'pwned');
     const file = s.writeTemplate('thanks.hbs', `Dear {{recipient.firstName}},\n\n${source.replace('rm', `touch ${marker}`)}\n`);
-    const r = s.run(['draft', 'thanks', '1']);
+    const r = await s.run(['draft', 'thanks', '1']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(file);
@@ -146,20 +146,20 @@ describe('through the binary, with the template in the user\'s folder', () => {
     expect(fs.existsSync(marker)).toBe(false);
   });
 
-  test('--out with a hostile template writes no file', () => {
-    const s = acme();
+  test('--out with a hostile template writes no file', async () => {
+    const s = await acme();
     s.writeTemplate('thanks.hbs', '{{#with this}}{{constructor}}{{/with}}');
     const out = path.join(s.dir, 'letter.txt');
-    const r = s.run(['draft', 'thanks', '1', '--out', out]);
+    const r = await s.run(['draft', 'thanks', '1', '--out', out]);
     expect(r.status).toBe(2);
     expect(fs.existsSync(out)).toBe(false);
   });
 
-  test('--mark-sent with a broken template logs nothing', () => {
-    const s = acme();
+  test('--mark-sent with a broken template logs nothing', async () => {
+    const s = await acme();
     s.writeTemplate('thanks.hbs', '{{exec "rm"}}');
-    expect(s.run(['draft', 'thanks', '1', '--mark-sent']).status).toBe(2);
-    const app = s.json(['show', '1']);
+    expect((await s.run(['draft', 'thanks', '1', '--mark-sent'])).status).toBe(2);
+    const app = await s.json(['show', '1']);
     expect(app.events).toEqual([]);
   });
 });

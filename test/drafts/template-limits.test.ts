@@ -130,13 +130,13 @@ describe('reading a template file', () => {
   });
 });
 
-describe('through the binary', () => {
+describe('through the command', () => {
   const sandbox = sandboxes();
 
-  function acme() {
+  async function acme() {
     const s = sandbox('2026-12-01');
-    s.ok(['config', 'set', 'name', 'Alex Morgan']);
-    s.ok(ADD_ACME);
+    await s.ok(['config', 'set', 'name', 'Alex Morgan']);
+    await s.ok(ADD_ACME);
     return s;
   }
 
@@ -146,53 +146,53 @@ describe('through the binary', () => {
     expect(r.stderr).not.toContain(STACK_LINE);
   }
 
-  test('`templates check` on a FIFO template exits 2 at once, naming it', () => {
+  test('`templates check` on a FIFO template exits 2 at once, naming it', async () => {
     const s = sandbox();
     fs.mkdirSync(s.templateDir, { recursive: true });
     const fifo = path.join(s.templateDir, 'thanks.hbs');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const good = s.writeTemplate('check-in.hbs', 'Dear {{recipient.firstName}},\n\n{{me.name}}\n');
-    const r = s.run(['templates', 'check']);
+    const r = await s.run(['templates', 'check']);
     expectRefused(r, fifo);
     expect(r.stderr).toMatch(/FIFO/);
     expect(r.stdout).toMatch(new RegExp(`^error\\s+${fifo.replace(/[.]/g, '\\.')}$`, 'm'));
     expect(r.stdout).toMatch(new RegExp(`^ok\\s+${good.replace(/[.]/g, '\\.')}$`, 'm'));
   });
 
-  test('`draft` with a template linked to /dev/zero exits 2, naming it', () => {
-    const s = acme();
+  test('`draft` with a template linked to /dev/zero exits 2, naming it', async () => {
+    const s = await acme();
     fs.mkdirSync(s.templateDir, { recursive: true });
     const link = path.join(s.templateDir, 'thanks.hbs');
     fs.symlinkSync('/dev/zero', link);
-    const r = s.run(['draft', 'thanks', '1']);
+    const r = await s.run(['draft', 'thanks', '1']);
     expectRefused(r, link);
     expect(r.stdout).toBe('');
   });
 
-  test('`draft` with {{#if}} nested 20,000 deep exits 2, naming the file', () => {
-    const s = acme();
+  test('`draft` with {{#if}} nested 20,000 deep exits 2, naming the file', async () => {
+    const s = await acme();
     const file = s.writeTemplate('thanks.hbs', nestedIfs(20_000));
-    const r = s.run(['draft', 'thanks', '1']);
+    const r = await s.run(['draft', 'thanks', '1']);
     expectRefused(r, file);
     expect(r.stdout).toBe('');
   });
 
-  test('`draft` with blocks nested 5,000 deep within 64 KB exits 2 with the nesting limit', () => {
-    const s = acme();
+  test('`draft` with blocks nested 5,000 deep within 64 KB exits 2 with the nesting limit', async () => {
+    const s = await acme();
     const source = `${'{{#a}}'.repeat(5000)}x${'{{/a}}'.repeat(5000)}`;
     expect(source.length).toBeLessThanOrEqual(MAX_TEMPLATE_BYTES);
     const file = s.writeTemplate('thanks.hbs', source);
-    const r = s.run(['draft', 'thanks', '1']);
+    const r = await s.run(['draft', 'thanks', '1']);
     expectRefused(r, file);
     expect(r.stderr).toContain(`nested more than ${MAX_TEMPLATE_NESTING} deep`);
   });
 
-  test('`templates edit` on a FIFO exits 2 and never opens the editor', () => {
+  test('`templates edit` on a FIFO exits 2 and never opens the editor', async () => {
     const s = sandbox();
     fs.mkdirSync(s.templateDir, { recursive: true });
     const fifo = path.join(s.templateDir, 'thanks.hbs');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const r = s.run(['templates', 'edit', 'thanks'], { env: { EDITOR: 'touch editor-was-opened' } });
+    const r = await s.run(['templates', 'edit', 'thanks'], { env: { EDITOR: 'touch editor-was-opened' } });
     expectRefused(r, fifo);
     expect(fs.existsSync(path.join(s.dir, 'editor-was-opened'))).toBe(false);
   });

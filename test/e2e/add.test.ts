@@ -1,4 +1,4 @@
-/** `followup add` through the binary: flags, required fields, dates, rounds, JSON, what comes next. */
+/** `followup add` through the command line (in-process): flags, required fields, dates, rounds, JSON, what comes next. */
 import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ADD_ACME, STACK_LINE, parseJson, sandboxes } from './helpers.js';
@@ -6,9 +6,9 @@ import { ADD_ACME, STACK_LINE, parseJson, sandboxes } from './helpers.js';
 const sandbox = sandboxes();
 
 describe('followup add', () => {
-  test('records an interview from flags and says the number, the round and what comes next', () => {
+  test('records an interview from flags and says the number, the round and what comes next', async () => {
     const s = sandbox('2026-11-30');
-    const r = s.ok(ADD_ACME);
+    const r = await s.ok(ADD_ACME);
     expect(r.stdout).toContain('#1');
     expect(r.stdout).toContain('Acme');
     expect(r.stdout).toContain('Backend Engineer');
@@ -19,42 +19,42 @@ describe('followup add', () => {
     expect(fs.existsSync(s.db)).toBe(true);
   });
 
-  test('the first follow-up date follows the decision date (no date: five working days)', () => {
+  test('the first follow-up date follows the decision date (no date: five working days)', async () => {
     const s = sandbox('2026-12-01');
-    const r = s.ok(['add', '--company', 'Initech', '--role', 'QA Lead', '--date', '2026-12-01']);
+    const r = await s.ok(['add', '--company', 'Initech', '--role', 'QA Lead', '--date', '2026-12-01']);
     // D = Tue 8 Dec, so the first chase is possible Wed 9 Dec.
     expect(r.stdout).toMatch(/follow-up[^\n]*9 Dec/);
     // No decision date was given: it says so, on stderr.
     expect(r.stderr).toMatch(/decision date/i);
   });
 
-  test('--json prints {id, round, company, role} and nothing else on stdout', () => {
+  test('--json prints {id, round, company, role} and nothing else on stdout', async () => {
     const s = sandbox('2026-11-30');
-    const r = s.ok([...ADD_ACME, '--json']);
+    const r = await s.ok([...ADD_ACME, '--json']);
     const out = parseJson<Record<string, unknown>>(r.stdout);
     expect(out).toMatchObject({ id: 1, round: 1, company: 'Acme', role: 'Backend Engineer' });
     expect(typeof out.id).toBe('number');
     expect(typeof out.round).toBe('number');
-    const second = s.json(['add', '--company', 'Globex', '--role', 'Analyst', '--date', '2026-11-30']);
+    const second = await s.json(['add', '--company', 'Globex', '--role', 'Analyst', '--date', '2026-11-30']);
     expect(second).toMatchObject({ id: 2, round: 1, company: 'Globex', role: 'Analyst' });
   });
 
-  test('a second interview for the same company and role (any case) becomes round 2', () => {
+  test('a second interview for the same company and role (any case) becomes round 2', async () => {
     const s = sandbox('2026-12-08');
-    s.ok(ADD_ACME);
-    const r = s.json(['add', '--company', 'ACME', '--role', 'backend engineer', '--date', '2026-12-08']);
+    await s.ok(ADD_ACME);
+    const r = await s.json(['add', '--company', 'ACME', '--role', 'backend engineer', '--date', '2026-12-08']);
     expect(r).toMatchObject({ id: 1, round: 2 });
-    const text = s.ok(['add', '--company', 'Acme', '--role', 'Backend Engineer', '--date', '2026-12-10']);
+    const text = await s.ok(['add', '--company', 'Acme', '--role', 'Backend Engineer', '--date', '2026-12-10']);
     expect(text.stdout).toMatch(/round 3/i);
-    const list = s.json<unknown[]>(['list', '--all']);
+    const list = await s.json<unknown[]>(['list', '--all']);
     expect(list).toHaveLength(1);
-    const show = s.json(['show', '1']);
+    const show = await s.json(['show', '1']);
     expect(show.rounds.map((x: { date: string }) => x.date)).toEqual(['2026-11-30', '2026-12-08', '2026-12-10']);
   });
 
-  test('every add flag is recorded', () => {
+  test('every add flag is recorded', async () => {
     const s = sandbox('2026-11-30');
-    s.ok([
+    await s.ok([
       ...ADD_ACME,
       '--time', '14:30',
       '--kind', 'video',
@@ -69,7 +69,7 @@ describe('followup add', () => {
       '--need', 'Postgres tuning',
       '--notes', 'Met the whole team',
     ]);
-    const app = s.json(['show', '1']);
+    const app = await s.json(['show', '1']);
     expect(app.rounds).toHaveLength(1);
     expect(app.rounds[0]).toMatchObject({
       date: '2026-11-30',
@@ -97,17 +97,17 @@ describe('followup add', () => {
     expect(app.needs).toEqual(['on-call experience', 'Postgres tuning']);
   });
 
-  test('--date defaults to today', () => {
+  test('--date defaults to today', async () => {
     const s = sandbox('2026-12-03');
-    s.ok(['add', '--company', 'Acme', '--role', 'Backend Engineer']);
-    expect(s.json(['show', '1']).rounds[0].date).toBe('2026-12-03');
+    await s.ok(['add', '--company', 'Acme', '--role', 'Backend Engineer']);
+    expect((await s.json(['show', '1'])).rounds[0].date).toBe('2026-12-03');
   });
 
-  test('a friendlier date is accepted and the resolved date is echoed back', () => {
+  test('a friendlier date is accepted and the resolved date is echoed back', async () => {
     const s = sandbox('2026-11-30');
-    const r = s.ok(['add', '--company', 'Acme', '--role', 'Backend Engineer', '--date', 'tomorrow']);
+    const r = await s.ok(['add', '--company', 'Acme', '--role', 'Backend Engineer', '--date', 'tomorrow']);
     expect(r.stderr + r.stdout).toContain('2026-12-01');
-    expect(s.json(['show', '1']).rounds[0].date).toBe('2026-12-01');
+    expect((await s.json(['show', '1'])).rounds[0].date).toBe('2026-12-01');
   });
 
   test.each([
@@ -115,14 +115,14 @@ describe('followup add', () => {
     [['--company', 'Acme'], ['--role']],
     [['--date', '2026-11-30'], ['--company', '--role']],
     [[], ['--company', '--role']],
-  ])('missing required flags %j exit 2 naming %j, and record nothing', (flags, named) => {
+  ])('missing required flags %j exit 2 naming %j, and record nothing', async (flags, named) => {
     const s = sandbox('2026-11-30');
-    const r = s.run(['add', ...flags]);
+    const r = await s.run(['add', ...flags]);
     expect(r.status).toBe(2);
     for (const flag of named) expect(r.stderr).toContain(flag);
     expect(r.stderr).not.toContain(STACK_LINE);
     expect(r.stdout).toBe('');
-    expect(s.json<unknown[]>(['list', '--all'])).toEqual([]);
+    expect(await s.json<unknown[]>(['list', '--all'])).toEqual([]);
   });
 
   test.each([
@@ -130,29 +130,29 @@ describe('followup add', () => {
     ['--date', '2026-13-01'],
     ['--date', 'someday'],
     ['--decision-by', '2026-02-30'],
-  ])('a bad date %s %s exits 2 and records nothing', (flag, value) => {
+  ])('a bad date %s %s exits 2 and records nothing', async (flag, value) => {
     const s = sandbox('2026-11-30');
-    const r = s.run(['add', '--company', 'Acme', '--role', 'Backend Engineer', flag, value]);
+    const r = await s.run(['add', '--company', 'Acme', '--role', 'Backend Engineer', flag, value]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(value);
     expect(r.stderr).not.toContain(STACK_LINE);
-    expect(s.json<unknown[]>(['list', '--all'])).toEqual([]);
+    expect(await s.json<unknown[]>(['list', '--all'])).toEqual([]);
   });
 
   test.each([
     [['--no-input'], {}],
     [[], { CI: '1' }],
-  ])('no prompts with %j %j: a missing field is an error naming the flag', (flags, env) => {
+  ])('no prompts with %j %j: a missing field is an error naming the flag', async (flags, env) => {
     const s = sandbox('2026-11-30');
-    const r = s.run([...flags, 'add', '--role', 'Backend Engineer'], { env });
+    const r = await s.run([...flags, 'add', '--role', 'Backend Engineer'], { env });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--company');
     expect(r.stderr).not.toContain(STACK_LINE);
   });
 
-  test('an unknown --kind exits 2', () => {
+  test('an unknown --kind exits 2', async () => {
     const s = sandbox('2026-11-30');
-    const r = s.run(['add', '--company', 'Acme', '--role', 'Backend Engineer', '--kind', 'carrier-pigeon']);
+    const r = await s.run(['add', '--company', 'Acme', '--role', 'Backend Engineer', '--kind', 'carrier-pigeon']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('carrier-pigeon');
     expect(r.stderr).not.toContain(STACK_LINE);

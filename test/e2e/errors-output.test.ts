@@ -39,37 +39,37 @@ describe('input errors exit 2', () => {
     [['log', '1']],
     [['show']],
     [['config', 'frob']],
-  ])('%j exits 2 without a stack trace', (args) => {
+  ])('%j exits 2 without a stack trace', async (args) => {
     const s = sandbox();
-    const r = s.run(args);
+    const r = await s.run(args);
     expect(r.status).toBe(2);
     expectClean(r, args.join(' '));
     expect(r.stdout).toBe('');
   });
 
-  test('an unknown command names itself in the message', () => {
+  test('an unknown command names itself in the message', async () => {
     const s = sandbox();
-    const r = s.run(['frobnicate']);
+    const r = await s.run(['frobnicate']);
     expect(r.stderr).toContain('frobnicate');
   });
 
   test.each([['show'], ['log', 'no-answer'], ['outcome', 'offer'], ['edit', '--notes', 'x']])(
     'an unknown reference exits 2 for %j',
-    (command, ...rest) => {
+    async (command, ...rest) => {
       const s = sandbox('2026-12-07');
-      s.ok(ADD_ACME);
+      await s.ok(ADD_ACME);
       for (const ref of ['42', 'umbrella']) {
-        const r = s.run([command, ref, ...rest]);
+        const r = await s.run([command, ref, ...rest]);
         expect(r.status, `${command} ${ref}`).toBe(2);
         expectClean(r, `${command} ${ref}`);
       }
     },
   );
 
-  test('the date given to --today must exist', () => {
+  test('the date given to --today must exist', async () => {
     const s = sandbox();
     for (const bad of ['2026-02-30', '2026-02-29', 'not-a-date']) {
-      const r = s.run(['today'], { today: bad });
+      const r = await s.run(['today'], { today: bad });
       expect(r.status, bad).toBe(2);
       expectClean(r, bad);
     }
@@ -77,10 +77,10 @@ describe('input errors exit 2', () => {
 });
 
 describe('--db in a folder that does not exist', () => {
-  test.each(STORE_COMMANDS)('%s ... exits 2 and creates nothing', (...args) => {
+  test.each(STORE_COMMANDS)('%s ... exits 2 and creates nothing', async (...args) => {
     const s = sandbox('2026-12-07');
     const missing = path.join(s.dir, 'no-such-folder');
-    const r = runRaw(['--db', path.join(missing, 'followup.db'), '--today', '2026-12-07', ...args], { env: s.env() });
+    const r = await runRaw(['--db', path.join(missing, 'followup.db'), '--today', '2026-12-07', ...args], { env: s.env() });
     expect(r.status).toBe(2);
     expectClean(r, args.join(' '));
     expect(r.stderr).toContain('no-such-folder');
@@ -89,19 +89,19 @@ describe('--db in a folder that does not exist', () => {
     expect(fs.readdirSync(s.home)).toEqual([]);
   });
 
-  test('FOLLOWUP_DB is held to the same rule', () => {
+  test('FOLLOWUP_DB is held to the same rule', async () => {
     const s = sandbox('2026-12-07');
     const missing = path.join(s.dir, 'nowhere');
-    const r = runRaw(['--today', '2026-12-07', 'list'], { env: s.env({ FOLLOWUP_DB: path.join(missing, 'f.db') }) });
+    const r = await runRaw(['--today', '2026-12-07', 'list'], { env: s.env({ FOLLOWUP_DB: path.join(missing, 'f.db') }) });
     expect(r.status).toBe(2);
     expect(fs.existsSync(missing)).toBe(false);
     expect(fs.readdirSync(s.home)).toEqual([]);
   });
 
-  test('FOLLOWUP_DB names the store when --db is not given', () => {
+  test('FOLLOWUP_DB names the store when --db is not given', async () => {
     const s = sandbox('2026-12-07');
     const file = path.join(s.dir, 'from-env.db');
-    const r = runRaw(['--today', '2026-11-30', ...ADD_ACME], { env: s.env({ FOLLOWUP_DB: file }) });
+    const r = await runRaw(['--today', '2026-11-30', ...ADD_ACME], { env: s.env({ FOLLOWUP_DB: file }) });
     expect(r.status).toBe(0);
     expect(fs.existsSync(file)).toBe(true);
     expect(fs.readdirSync(s.home)).toEqual([]);
@@ -126,12 +126,12 @@ describe('a store the program cannot use exits 1 and is left untouched', () => {
     ['a store from a newer schema', newerStore],
     ['a text file', textFile],
   ] as const) {
-    test.each(STORE_COMMANDS)(`${name}: %s ... exits 1`, (...args) => {
+    test.each(STORE_COMMANDS)(`${name}: %s ... exits 1`, async (...args) => {
       const s = sandbox('2026-12-07');
       make(s);
       const before = sha256(s.db);
       const files = fs.readdirSync(s.dir).sort();
-      const r = s.run(args);
+      const r = await s.run(args);
       expect(r.status).toBe(1);
       expectClean(r, args.join(' '));
       // The message says what happened to the data and what to do.
@@ -143,32 +143,32 @@ describe('a store the program cannot use exits 1 and is left untouched', () => {
     });
   }
 
-  test('a newer store names the reason (a newer followup)', () => {
+  test('a newer store names the reason (a newer followup)', async () => {
     const s = sandbox();
     newerStore(s);
-    const r = s.run(['list']);
+    const r = await s.run(['list']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/newer/i);
   });
 
-  test('FOLLOWUP_DEBUG=1 may add a stack trace, but still exits 1 and changes nothing', () => {
+  test('FOLLOWUP_DEBUG=1 may add a stack trace, but still exits 1 and changes nothing', async () => {
     const s = sandbox();
     textFile(s);
     const before = sha256(s.db);
-    const r = s.run(['list'], { env: { FOLLOWUP_DEBUG: '1' } });
+    const r = await s.run(['list'], { env: { FOLLOWUP_DEBUG: '1' } });
     expect(r.status).toBe(1);
     expect(sha256(s.db)).toBe(before);
   });
 });
 
 describe('a store in use by another followup', () => {
-  test('a write waits, then exits 1 saying nothing was changed', () => {
+  test('a write waits, then exits 1 saying nothing was changed', async () => {
     const s = sandbox('2026-12-07');
-    s.ok(ADD_ACME);
+    await s.ok(ADD_ACME);
     const holder = new Sqlite(s.db);
     try {
       holder.exec('BEGIN EXCLUSIVE');
-      const r = s.run(['log', '1', 'no-answer'], { env: { FOLLOWUP_BUSY_TIMEOUT_MS: '200' } });
+      const r = await s.run(['log', '1', 'no-answer'], { env: { FOLLOWUP_BUSY_TIMEOUT_MS: '200' } });
       expect(r.status).toBe(1);
       expectClean(r, 'log while locked');
       expect(r.stderr).toMatch(/nothing was changed/i);
@@ -176,48 +176,51 @@ describe('a store in use by another followup', () => {
     } finally {
       holder.close();
     }
-    expect(s.json(['show', '1']).events).toEqual([]);
+    expect((await s.json(['show', '1'])).events).toEqual([]);
   });
 });
 
 describe('colour', () => {
-  function withItems(): Sandbox {
+  async function withItems(): Promise<Sandbox> {
     const s = sandbox('2026-12-07');
-    s.ok(ADD_ACME);
+    await s.ok(ADD_ACME);
     return s;
   }
 
-  const outputs = (s: Sandbox, env: Record<string, string | undefined>, extra: string[] = []) =>
-    [['today'], ['list', '--all'], ['show', '1'], ['frobnicate']].map((args) => {
-      const r = s.run([...extra, ...args], { env });
-      return { args, text: r.stdout + r.stderr };
-    });
+  const outputs = async (s: Sandbox, env: Record<string, string | undefined>, extra: string[] = []) => {
+    const all: { args: string[]; text: string }[] = [];
+    for (const args of [['today'], ['list', '--all'], ['show', '1'], ['frobnicate']]) {
+      const r = await s.run([...extra, ...args], { env });
+      all.push({ args, text: r.stdout + r.stderr });
+    }
+    return all;
+  };
 
-  test('no ANSI escapes when piped (no NO_COLOR)', () => {
-    const s = withItems();
-    for (const { args, text } of outputs(s, { NO_COLOR: undefined })) {
+  test('no ANSI escapes when piped (no NO_COLOR)', async () => {
+    const s = await withItems();
+    for (const { args, text } of await outputs(s, { NO_COLOR: undefined })) {
       expect(text, args.join(' ')).not.toMatch(ANSI);
       expect(text.length, args.join(' ')).toBeGreaterThan(0);
     }
   });
 
-  test('no ANSI escapes with NO_COLOR, --no-color or TERM=dumb, even when colour is forced', () => {
-    const s = withItems();
+  test('no ANSI escapes with NO_COLOR, --no-color or TERM=dumb, even when colour is forced', async () => {
+    const s = await withItems();
     const cases: [Record<string, string | undefined>, string[]][] = [
       [{ NO_COLOR: '1', FORCE_COLOR: '1' }, []],
       [{ NO_COLOR: undefined, FORCE_COLOR: '1' }, ['--no-color']],
       [{ NO_COLOR: undefined, FORCE_COLOR: '1', TERM: 'dumb' }, []],
     ];
     for (const [env, extra] of cases) {
-      for (const { args, text } of outputs(s, env, extra)) {
+      for (const { args, text } of await outputs(s, env, extra)) {
         expect(text, `${JSON.stringify(env)} ${extra.join(' ')} ${args.join(' ')}`).not.toMatch(ANSI);
       }
     }
   });
 
-  test('control: the check above would see colour if it were there', () => {
-    const s = withItems();
-    const r = s.run(['today'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+  test('control: the check above would see colour if it were there', async () => {
+    const s = await withItems();
+    const r = await s.run(['today'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(ANSI);
   });
@@ -238,9 +241,9 @@ describe('--help', () => {
     [['config', 'get']],
     [['config', 'set']],
     [['demo']],
-  ])('%j --help exits 0 with a usage on stdout', (args) => {
+  ])('%j --help exits 0 with a usage on stdout', async (args) => {
     const s = sandbox();
-    const r = s.run([...args, '--help']);
+    const r = await s.run([...args, '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Usage:/);
     if (args.length > 0) expect(r.stdout).toContain(args[args.length - 1]);
@@ -249,9 +252,9 @@ describe('--help', () => {
     expect(fs.existsSync(s.db)).toBe(false);
   });
 
-  test('the main help names every command', () => {
+  test('the main help names every command', async () => {
     const s = sandbox();
-    const out = s.ok(['--help']).stdout;
+    const out = (await s.ok(['--help'])).stdout;
     for (const command of ['add', 'today', 'log', 'outcome', 'list', 'show', 'edit', 'config', 'demo']) {
       expect(out).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
@@ -259,7 +262,7 @@ describe('--help', () => {
 });
 
 describe('a reader that stops early', () => {
-  test('`... | head` ends followup quietly with exit 0, and what it wrote to the store stays', () => {
+  test('`... | head` ends followup quietly with exit 0, and what it wrote to the store stays', async () => {
     const s = sandbox();
     // Enough history that the export is far larger than a pipe holds.
     const seeded = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'bench-seed.cjs'), '--db', s.db, '--applications', '150'], {
@@ -281,7 +284,7 @@ describe('a reader that stops early', () => {
       { encoding: 'utf8', env: s.env() },
     );
     expect(logged.stdout.trim()).toBe('exit 0');
-    const shown = s.json<{ events: { type: string; date: string }[] }>(['show', '150'], { today: '2026-12-07' });
+    const shown = await s.json<{ events: { type: string; date: string }[] }>(['show', '150'], { today: '2026-12-07' });
     expect(shown.events.some((e) => e.type === 'no-answer' && e.date === '2026-12-07')).toBe(true);
   });
 

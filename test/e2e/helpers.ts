@@ -1,4 +1,8 @@
-/** Running the built `followup` binary as a person or a script would: a fresh store, a fixed today. */
+/**
+ * Running `followup` as a person or a script would: a fresh store, a fixed today. `run` and `ok`
+ * run it in this process (test/support/in-process.ts); `spawn` runs the built binary, for what
+ * only a real process shows.
+ */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -6,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { ensureBuilt } from '../support/ensure-built.js';
+import { runCli } from '../support/in-process.js';
 
 export { ensureBuilt };
 
@@ -40,8 +45,13 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Run the binary with exactly these arguments (no --db or --today added). */
-export function runRaw(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): RunResult {
+/** Run followup in this process with exactly these arguments (no --db or --today added). */
+export function runRaw(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunResult> {
+  return runCli(args, { env: opts.env ?? { ...process.env }, cwd: opts.cwd });
+}
+
+/** Run the built binary with exactly these arguments (no --db or --today added). */
+export function spawnRaw(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: opts.env,
@@ -72,14 +82,19 @@ export class Sandbox {
     return cleanEnv(this.home, extra);
   }
 
-  /** `followup --db <db> --today <today> ...args`. */
-  run(args: string[], opts: { today?: string; env?: Record<string, string | undefined> } = {}): RunResult {
+  /** `followup --db <db> --today <today> ...args`, in this process. */
+  run(args: string[], opts: { today?: string; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
     return runRaw(['--db', this.db, '--today', opts.today ?? this.today, ...args], { env: this.env(opts.env) });
   }
 
+  /** The same through the built binary, for what only a real process shows. */
+  spawn(args: string[], opts: { today?: string; env?: Record<string, string | undefined> } = {}): RunResult {
+    return spawnRaw(['--db', this.db, '--today', opts.today ?? this.today, ...args], { env: this.env(opts.env) });
+  }
+
   /** Run, expect exit 0, return the result. */
-  ok(args: string[], opts: { today?: string; env?: Record<string, string | undefined> } = {}): RunResult {
-    const r = this.run(args, opts);
+  async ok(args: string[], opts: { today?: string; env?: Record<string, string | undefined> } = {}): Promise<RunResult> {
+    const r = await this.run(args, opts);
     if (r.status !== 0) {
       throw new Error(`followup ${args.join(' ')} exited ${r.status}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
     }
@@ -87,13 +102,13 @@ export class Sandbox {
   }
 
   /** Run with --json, expect exit 0 and stdout to be exactly one JSON document. */
-  json<T = any>(args: string[], opts: { today?: string } = {}): T {
-    const r = this.ok([...args, '--json'], opts);
+  async json<T = any>(args: string[], opts: { today?: string } = {}): Promise<T> {
+    const r = await this.ok([...args, '--json'], opts);
     return parseJson<T>(r.stdout);
   }
 
   /** `today --json` for a date. */
-  todayPlan(date: string): TodayJson {
+  todayPlan(date: string): Promise<TodayJson> {
     return this.json<TodayJson>(['today'], { today: date });
   }
 

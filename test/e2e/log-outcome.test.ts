@@ -1,4 +1,4 @@
-/** `followup log` and `followup outcome` through the binary. */
+/** `followup log` and `followup outcome` through the command line (in-process). */
 import { describe, expect, test } from 'vitest';
 import { ADD_ACME, ADD_GLOBEX, STACK_LINE, itemsOf, parseJson, sandboxes, type Sandbox } from './helpers.js';
 
@@ -25,36 +25,36 @@ interface ShownEvent {
   newDate: string | null;
 }
 
-function acme(today = '2026-12-07'): Sandbox {
+async function acme(today = '2026-12-07'): Promise<Sandbox> {
   const s = sandbox(today);
-  s.ok(ADD_ACME);
+  await s.ok(ADD_ACME);
   return s;
 }
 
-function events(s: Sandbox, ref = '1'): ShownEvent[] {
-  return s.json(['show', ref]).events as ShownEvent[];
+async function events(s: Sandbox, ref = '1'): Promise<ShownEvent[]> {
+  return (await s.json(['show', ref])).events as ShownEvent[];
 }
 
 describe('followup log', () => {
-  test('accepts every event type and records each one', () => {
-    const s = acme('2026-12-31');
-    EVENTS.forEach((type, i) => {
+  test('accepts every event type and records each one', async () => {
+    const s = await acme('2026-12-31');
+    for (const [i, type] of EVENTS.entries()) {
       const date = `2026-12-${String(7 + i).padStart(2, '0')}`;
-      const r = s.run(['log', '1', type, '--date', date]);
+      const r = await s.run(['log', '1', type, '--date', date]);
       expect(r.status, `${type}: ${r.stderr}`).toBe(0);
-    });
-    const logged = events(s);
+    }
+    const logged = await events(s);
     expect(logged.map((e) => e.type)).toEqual(EVENTS);
     expect(logged.map((e) => e.date)).toEqual(EVENTS.map((_, i) => `2026-12-${String(7 + i).padStart(2, '0')}`));
     // loop-closed closes the application as no response.
-    expect(s.json(['show', '1']).status).toBe('no-response');
+    expect((await s.json(['show', '1'])).status).toBe('no-response');
   });
 
-  test('records --with and --note, and says what was logged', () => {
-    const s = acme();
-    const r = s.ok(['log', 'acme', 'no-answer', '--with', 'Dana Reyes', '--note', 'rang twice, "no" voicemail box']);
+  test('records --with and --note, and says what was logged', async () => {
+    const s = await acme();
+    const r = await s.ok(['log', 'acme', 'no-answer', '--with', 'Dana Reyes', '--note', 'rang twice, "no" voicemail box']);
     expect(r.stdout).toContain('no-answer');
-    expect(events(s)).toEqual([
+    expect(await events(s)).toEqual([
       expect.objectContaining({
         type: 'no-answer',
         date: '2026-12-07',
@@ -65,25 +65,25 @@ describe('followup log', () => {
     ]);
   });
 
-  test('--json prints one JSON document on stdout', () => {
-    const s = acme();
-    const out = s.json(['log', '1', 'no-answer']);
+  test('--json prints one JSON document on stdout', async () => {
+    const s = await acme();
+    const out = await s.json(['log', '1', 'no-answer']);
     expect(out).toMatchObject({ id: 1, company: 'Acme', event: { type: 'no-answer', date: '2026-12-07' } });
   });
 
-  test('an unknown event exits 2, lists the events and records nothing', () => {
-    const s = acme();
-    const r = s.run(['log', '1', 'phoned']);
+  test('an unknown event exits 2, lists the events and records nothing', async () => {
+    const s = await acme();
+    const r = await s.run(['log', '1', 'phoned']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('phoned');
     expect(r.stderr).toContain('no-answer');
     expect(r.stderr).not.toContain(STACK_LINE);
-    expect(events(s)).toEqual([]);
+    expect(await events(s)).toEqual([]);
   });
 
-  test('a chase before the decision date has passed is recorded with a warning, exit 0', () => {
-    const s = acme('2026-12-02');
-    const r = s.run(['log', '1', 'no-answer', '--date', '2026-12-02']);
+  test('a chase before the decision date has passed is recorded with a warning, exit 0', async () => {
+    const s = await acme('2026-12-02');
+    const r = await s.run(['log', '1', 'no-answer', '--date', '2026-12-02']);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/warn/i);
     // When the next contact would have been allowed: Mon 7 Dec.
@@ -91,66 +91,66 @@ describe('followup log', () => {
     // ... and why chasing more often reads as pressure.
     expect(r.stderr).toMatch(/pressure/i);
     expect(r.stdout).not.toMatch(/warn/i);
-    expect(events(s).map((e) => [e.type, e.date])).toEqual([['no-answer', '2026-12-02']]);
+    expect((await events(s)).map((e) => [e.type, e.date])).toEqual([['no-answer', '2026-12-02']]);
   });
 
-  test('a chase less than minGapDays after the previous one is recorded with a warning', () => {
-    const s = acme('2026-12-08');
-    s.ok(['log', '1', 'no-answer', '--date', '2026-12-07']);
-    const r = s.run(['log', '1', 'voicemail', '--date', '2026-12-08']);
+  test('a chase less than minGapDays after the previous one is recorded with a warning', async () => {
+    const s = await acme('2026-12-08');
+    await s.ok(['log', '1', 'no-answer', '--date', '2026-12-07']);
+    const r = await s.run(['log', '1', 'voicemail', '--date', '2026-12-08']);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/warn/i);
     expect(r.stderr).toContain('10 Dec');
     expect(r.stderr).toMatch(/pressure/i);
-    expect(events(s).map((e) => e.type)).toEqual(['no-answer', 'voicemail']);
+    expect((await events(s)).map((e) => e.type)).toEqual(['no-answer', 'voicemail']);
   });
 
-  test('a chase on a weekend is recorded with a warning', () => {
-    const s = acme('2026-12-07');
+  test('a chase on a weekend is recorded with a warning', async () => {
+    const s = await acme('2026-12-07');
     // Sat 5 Dec: the decision date (Fri 4 Dec) has passed, but it is not a working day.
-    const r = s.run(['log', '1', 'no-answer', '--date', '2026-12-05']);
+    const r = await s.run(['log', '1', 'no-answer', '--date', '2026-12-05']);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/warn/i);
     expect(r.stderr).toContain('7 Dec');
-    expect(events(s).map((e) => [e.type, e.date])).toEqual([['no-answer', '2026-12-05']]);
+    expect((await events(s)).map((e) => [e.type, e.date])).toEqual([['no-answer', '2026-12-05']]);
   });
 
-  test('a chase logged when the rules allow it gives no warning', () => {
-    const s = acme('2026-12-07');
-    const r = s.run(['log', '1', 'no-answer']);
+  test('a chase logged when the rules allow it gives no warning', async () => {
+    const s = await acme('2026-12-07');
+    const r = await s.run(['log', '1', 'no-answer']);
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(/warn/i);
-    const thanks = s.run(['log', '1', 'thanks-sent', '--date', '2026-11-30']);
+    const thanks = await s.run(['log', '1', 'thanks-sent', '--date', '2026-11-30']);
     expect(thanks.stderr).not.toMatch(/warn/i);
   });
 
-  test('with --json, the warning goes to stderr and stdout stays one JSON document', () => {
-    const s = acme('2026-12-02');
-    const r = s.run(['log', '1', 'emailed', '--json']);
+  test('with --json, the warning goes to stderr and stdout stays one JSON document', async () => {
+    const s = await acme('2026-12-02');
+    const r = await s.run(['log', '1', 'emailed', '--json']);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/warn/i);
     expect(parseJson(r.stdout).event.type).toBe('emailed');
   });
 
-  test('--new-date goes with spoke and sets the decision date', () => {
-    const s = acme('2026-12-10');
-    s.ok(['log', '1', 'spoke', '--date', '2026-12-10', '--new-date', '2026-12-16']);
-    expect(events(s)).toEqual([expect.objectContaining({ type: 'spoke', date: '2026-12-10', newDate: '2026-12-16' })]);
-    const plan = s.todayPlan('2026-12-11');
+  test('--new-date goes with spoke and sets the decision date', async () => {
+    const s = await acme('2026-12-10');
+    await s.ok(['log', '1', 'spoke', '--date', '2026-12-10', '--new-date', '2026-12-16']);
+    expect(await events(s)).toEqual([expect.objectContaining({ type: 'spoke', date: '2026-12-10', newDate: '2026-12-16' })]);
+    const plan = await s.todayPlan('2026-12-11');
     expect(plan.waiting.map((w) => w.next)).toEqual(['2026-12-17']);
   });
 
-  test.each(['no-answer', 'thanks-sent', 'emailed'])('--new-date with %s exits 2 and records nothing', (type) => {
-    const s = acme('2026-12-10');
-    const r = s.run(['log', '1', type, '--new-date', '2026-12-16']);
+  test.each(['no-answer', 'thanks-sent', 'emailed'])('--new-date with %s exits 2 and records nothing', async (type) => {
+    const s = await acme('2026-12-10');
+    const r = await s.run(['log', '1', type, '--new-date', '2026-12-16']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--new-date');
     expect(r.stderr).not.toContain(STACK_LINE);
-    expect(events(s)).toEqual([]);
+    expect(await events(s)).toEqual([]);
   });
 
-  test('friendlier dates are resolved against --today and echoed back', () => {
-    const s = acme('2026-12-07');
+  test('friendlier dates are resolved against --today and echoed back', async () => {
+    const s = await acme('2026-12-07');
     const cases: [string, string][] = [
       ['yesterday', '2026-12-06'],
       ['fri', '2026-12-11'],
@@ -158,116 +158,116 @@ describe('followup log', () => {
       ['today', '2026-12-07'],
     ];
     for (const [typed, date] of cases) {
-      const r = s.run(['log', '1', 'kept-in-touch', '--date', typed]);
+      const r = await s.run(['log', '1', 'kept-in-touch', '--date', typed]);
       expect(r.status, typed).toBe(0);
       if (typed !== 'today') expect(r.stderr, typed).toContain(date);
     }
-    expect(events(s).map((e) => e.date)).toEqual(['2026-12-06', '2026-12-07', '2026-12-10', '2026-12-11']);
+    expect((await events(s)).map((e) => e.date)).toEqual(['2026-12-06', '2026-12-07', '2026-12-10', '2026-12-11']);
   });
 
-  test('a bad --date exits 2 and records nothing', () => {
-    const s = acme();
-    const r = s.run(['log', '1', 'no-answer', '--date', '2026-02-30']);
+  test('a bad --date exits 2 and records nothing', async () => {
+    const s = await acme();
+    const r = await s.run(['log', '1', 'no-answer', '--date', '2026-02-30']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('2026-02-30');
-    expect(events(s)).toEqual([]);
+    expect(await events(s)).toEqual([]);
   });
 
-  test('an unknown reference exits 2', () => {
-    const s = acme();
+  test('an unknown reference exits 2', async () => {
+    const s = await acme();
     for (const ref of ['7', 'umbrella']) {
-      const r = s.run(['log', ref, 'no-answer']);
+      const r = await s.run(['log', ref, 'no-answer']);
       expect(r.status, ref).toBe(2);
       expect(r.stderr, ref).toContain(ref);
       expect(r.stderr).not.toContain(STACK_LINE);
     }
-    expect(events(s)).toEqual([]);
+    expect(await events(s)).toEqual([]);
   });
 });
 
 describe('followup outcome', () => {
-  test.each(['offer', 'rejected', 'withdrawn'])('%s is recorded and becomes the status', (outcome) => {
-    const s = acme('2026-12-11');
-    const r = s.ok(['outcome', 'acme', outcome, '--date', '2026-12-11', '--note', 'by phone']);
+  test.each(['offer', 'rejected', 'withdrawn'])('%s is recorded and becomes the status', async (outcome) => {
+    const s = await acme('2026-12-11');
+    const r = await s.ok(['outcome', 'acme', outcome, '--date', '2026-12-11', '--note', 'by phone']);
     expect(r.stdout).toContain(outcome);
-    const shown = s.json(['show', '1']);
+    const shown = await s.json(['show', '1']);
     expect(shown.status).toBe(outcome);
-    expect(s.json<{ id: number; status: string }[]>(['list', '--all']).map((a) => [a.id, a.status])).toEqual([[1, outcome]]);
+    expect((await s.json<{ id: number; status: string }[]>(['list', '--all'])).map((a) => [a.id, a.status])).toEqual([[1, outcome]]);
     // It is no longer active.
-    expect(s.json<unknown[]>(['list'])).toEqual([]);
+    expect(await s.json<unknown[]>(['list'])).toEqual([]);
   });
 
-  test('--json prints one JSON document with the new status', () => {
-    const s = acme('2026-12-11');
-    expect(s.json(['outcome', '1', 'rejected'])).toMatchObject({ id: 1, company: 'Acme', status: 'rejected' });
+  test('--json prints one JSON document with the new status', async () => {
+    const s = await acme('2026-12-11');
+    expect(await s.json(['outcome', '1', 'rejected'])).toMatchObject({ id: 1, company: 'Acme', status: 'rejected' });
   });
 
-  test('offer and withdrawn list nothing for themselves (rule 10)', () => {
+  test('offer and withdrawn list nothing for themselves (rule 10)', async () => {
     const s = sandbox('2026-12-02');
-    s.ok(ADD_ACME);
-    s.ok(ADD_GLOBEX);
+    await s.ok(ADD_ACME);
+    await s.ok(ADD_GLOBEX);
     // Both thank-yous are pending on 2 Dec.
-    expect(s.todayPlan('2026-12-02').items.map((i) => i.id)).toEqual([1, 2]);
-    s.ok(['outcome', '1', 'offer', '--date', '2026-12-02']);
-    s.ok(['outcome', '2', 'withdrawn', '--date', '2026-12-02']);
+    expect((await s.todayPlan('2026-12-02')).items.map((i) => i.id)).toEqual([1, 2]);
+    await s.ok(['outcome', '1', 'offer', '--date', '2026-12-02']);
+    await s.ok(['outcome', '2', 'withdrawn', '--date', '2026-12-02']);
     for (const date of ['2026-12-02', '2026-12-09', '2026-12-21']) {
-      const plan = s.todayPlan(date);
+      const plan = await s.todayPlan(date);
       expect(plan.items, date).toEqual([]);
       expect(plan.waiting, date).toEqual([]);
     }
   });
 
-  test('an unknown outcome exits 2 and changes nothing', () => {
-    const s = acme('2026-12-11');
-    const r = s.run(['outcome', '1', 'hired']);
+  test('an unknown outcome exits 2 and changes nothing', async () => {
+    const s = await acme('2026-12-11');
+    const r = await s.run(['outcome', '1', 'hired']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('hired');
     expect(r.stderr).not.toContain(STACK_LINE);
-    expect(s.json(['show', '1']).status).toBe('active');
+    expect((await s.json(['show', '1'])).status).toBe('active');
   });
 
-  function twoRejected(): Sandbox {
+  async function twoRejected(): Promise<Sandbox> {
     const s = sandbox('2026-12-11');
-    s.ok(ADD_ACME);
-    s.ok(ADD_GLOBEX);
-    s.ok(['outcome', '1', 'rejected', '--date', '2026-12-11']);
-    s.ok(['outcome', '2', 'rejected', '--date', '2026-12-11', '--not-interested']);
+    await s.ok(ADD_ACME);
+    await s.ok(ADD_GLOBEX);
+    await s.ok(['outcome', '1', 'rejected', '--date', '2026-12-11']);
+    await s.ok(['outcome', '2', 'rejected', '--date', '2026-12-11', '--not-interested']);
     return s;
   }
 
-  test('--not-interested with rejected: no keep-in-touch reminders', () => {
-    const s = twoRejected();
+  test('--not-interested with rejected: no keep-in-touch reminders', async () => {
+    const s = await twoRejected();
     // Only the interested one gets a keep-in-touch note 90 days on.
-    expect(itemsOf(s.todayPlan('2027-03-11'), 'keep-in-touch').map((i) => i.id)).toEqual([1]);
-    expect(s.json(['show', '2']).status).toBe('rejected');
-    expect(s.json(['show', '2']).notInterested).toBe(true);
+    expect(itemsOf(await s.todayPlan('2027-03-11'), 'keep-in-touch').map((i) => i.id)).toEqual([1]);
+    expect((await s.json(['show', '2'])).status).toBe('rejected');
+    expect((await s.json(['show', '2'])).notInterested).toBe(true);
   });
 
-  test('--not-interested stops only keep-in-touch: the ask-feedback letter is still listed (rule 8)', () => {
-    const s = twoRejected();
-    expect(itemsOf(s.todayPlan('2026-12-11'), 'ask-feedback').map((i) => [i.id, i.earliest, i.due])).toEqual([
+  test('--not-interested stops only keep-in-touch: the ask-feedback letter is still listed (rule 8)', async () => {
+    const s = await twoRejected();
+    expect(itemsOf(await s.todayPlan('2026-12-11'), 'ask-feedback').map((i) => [i.id, i.earliest, i.due])).toEqual([
       [1, '2026-12-11', '2026-12-15'],
       [2, '2026-12-11', '2026-12-15'],
     ]);
   });
 
-  test('after loop-closed, a later outcome replaces no-response', () => {
-    const s = acme('2026-12-21');
-    s.ok(['log', '1', 'loop-closed']);
-    expect(s.json(['show', '1']).status).toBe('no-response');
-    s.ok(['outcome', '1', 'offer', '--date', '2027-01-05']);
-    expect(s.json(['show', '1']).status).toBe('offer');
+  test('after loop-closed, a later outcome replaces no-response', async () => {
+    const s = await acme('2026-12-21');
+    await s.ok(['log', '1', 'loop-closed']);
+    expect((await s.json(['show', '1'])).status).toBe('no-response');
+    await s.ok(['outcome', '1', 'offer', '--date', '2027-01-05']);
+    expect((await s.json(['show', '1'])).status).toBe('offer');
   });
 
-  test('feedback received: thank them for it (rule 8)', () => {
-    const s = acme('2026-12-11');
-    s.ok(['outcome', '1', 'rejected', '--date', '2026-12-11']);
-    s.ok(['log', '1', 'feedback-asked', '--date', '2026-12-11']);
-    s.ok(['log', '1', 'feedback-received', '--date', '2026-12-18']);
-    const thank = itemsOf(s.todayPlan('2026-12-18'), 'thank-for-feedback');
+  test('feedback received: thank them for it (rule 8)', async () => {
+    const s = await acme('2026-12-11');
+    await s.ok(['outcome', '1', 'rejected', '--date', '2026-12-11']);
+    await s.ok(['log', '1', 'feedback-asked', '--date', '2026-12-11']);
+    await s.ok(['log', '1', 'feedback-received', '--date', '2026-12-18']);
+    const thank = itemsOf(await s.todayPlan('2026-12-18'), 'thank-for-feedback');
     expect(thank).toHaveLength(1);
     expect(thank[0]).toMatchObject({ id: 1, earliest: '2026-12-18', due: '2026-12-21', channel: null, attempt: null });
-    s.ok(['log', '1', 'thanks-sent', '--date', '2026-12-18']);
-    expect(itemsOf(s.todayPlan('2026-12-21'), 'thank-for-feedback')).toEqual([]);
+    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-12-18']);
+    expect(itemsOf(await s.todayPlan('2026-12-21'), 'thank-for-feedback')).toEqual([]);
   });
 });

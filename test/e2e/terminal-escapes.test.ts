@@ -40,14 +40,14 @@ const B_COMPANY = `Evil${[...BIDI].join('')}Twin`;
 const newSandbox = sandboxes();
 
 /** Two applications full of controls, both starting with "Evil", and a NUL put in directly. */
-function seed(sb: Sandbox): void {
-  sb.ok([
+async function seed(sb: Sandbox): Promise<void> {
+  await sb.ok([
     'add', '--company', A.company, '--role', A.role, '--date', '2026-11-30',
     '--hiring-manager', A.manager, '--interviewer', A.interviewer, '--hr', A.hr,
     '--decision-by', '2026-12-02', '--notes', A.notes, '--next-steps', A.nextSteps,
     '--need', A.need, '--expand', A.expand, '--why', A.why,
   ]);
-  sb.ok(['add', '--company', B_COMPANY, '--role', A.role, '--date', '2026-11-20', '--hiring-manager', A.manager]);
+  await sb.ok(['add', '--company', B_COMPANY, '--role', A.role, '--date', '2026-11-20', '--hiring-manager', A.manager]);
   const db = new Database(sb.db);
   try {
     db.prepare("UPDATE applications SET why = why || char(0) || 'nul' WHERE id = 1").run();
@@ -58,7 +58,7 @@ function seed(sb: Sandbox): void {
 }
 
 /** Every command, each run once; its stdout and stderr. */
-function runAll(sb: Sandbox, env: Record<string, string | undefined>): { name: string; result: RunResult }[] {
+async function runAll(sb: Sandbox, env: Record<string, string | undefined>): Promise<{ name: string; result: RunResult }[]> {
   const runs: [string, string[]][] = [
     ['add', ['add', '--company', h('Third'), '--role', h('R'), '--date', '2026-11-30', '--hr', h('Hr')]],
     ['today', ['today']],
@@ -73,10 +73,11 @@ function runAll(sb: Sandbox, env: Record<string, string | undefined>): { name: s
     ['unknown reference', ['show', h('Zz')]],
     ['unknown event', ['log', '1', h('bogus')]],
   ];
-  return runs.map(([name, args], i) => ({
-    name,
-    result: sb.run(args, { env, today: i === 2 ? '2026-12-08' : undefined }),
-  }));
+  const results: { name: string; result: RunResult }[] = [];
+  for (const [i, [name, args]] of runs.entries()) {
+    results.push({ name, result: await sb.run(args, { env, today: i === 2 ? '2026-12-08' : undefined }) });
+  }
+  return results;
 }
 
 function expectNoRawControls(name: string, stream: string, text: string, color: boolean): void {
@@ -92,10 +93,10 @@ describe.each([
   ['without colour', { NO_COLOR: '1' }, false],
   ['with colour', { NO_COLOR: undefined, FORCE_COLOR: '1' }, true],
 ])('stored controls reach the terminal escaped, %s', (_label, env, color) => {
-  it('in every command, on stdout and stderr', () => {
+  it('in every command, on stdout and stderr', async () => {
     const sb = newSandbox();
-    seed(sb);
-    const results = runAll(sb, env);
+    await seed(sb);
+    const results = await runAll(sb, env);
     for (const { name, result } of results) {
       expectNoRawControls(name, 'stdout', result.stdout, color);
       expectNoRawControls(name, 'stderr', result.stderr, color);
@@ -124,10 +125,10 @@ describe.each([
 });
 
 describe('--json keeps the exact text', () => {
-  it('in show, list and today', () => {
+  it('in show, list and today', async () => {
     const sb = newSandbox();
-    seed(sb);
-    const show = sb.json(['show', '1']);
+    await seed(sb);
+    const show = await sb.json(['show', '1']);
     expect(show.company).toBe(A.company);
     expect(show.role).toBe(A.role);
     expect(show.why).toBe(`${A.why}\u0000nul`);
@@ -136,9 +137,9 @@ describe('--json keeps the exact text', () => {
     expect(show.needs).toEqual([A.need]);
     expect(show.expand).toEqual([A.expand]);
     expect(show.contacts.map((c: { name: string }) => c.name).sort()).toEqual([A.hr, A.interviewer, A.manager].sort());
-    const list = sb.json<{ company: string; role: string }[]>(['list', '--all']);
+    const list = await sb.json<{ company: string; role: string }[]>(['list', '--all']);
     expect(list.map((a) => a.company)).toEqual([A.company, B_COMPANY]);
-    const today = sb.json(['today']);
+    const today = await sb.json(['today']);
     const item = today.items.find((i: { id: number }) => i.id === 1);
     expect(item.company).toBe(A.company);
     expect(item.contact.name).toBe(A.manager);

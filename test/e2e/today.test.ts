@@ -5,12 +5,12 @@ import { ADD_ACME, ADD_GLOBEX, parseJson, runRaw, sandboxes, type Sandbox } from
 const sandbox = sandboxes();
 
 /** Acme on its first chase day (7 Dec), Globex still waiting (no date given: next 9 Dec). */
-function twoApplications(): Sandbox {
+async function twoApplications(): Promise<Sandbox> {
   const s = sandbox('2026-12-07');
-  s.ok(ADD_ACME);
-  s.ok(ADD_GLOBEX);
-  s.ok(['log', '1', 'thanks-sent', '--date', '2026-11-30']);
-  s.ok(['log', '2', 'thanks-sent', '--date', '2026-12-01']);
+  await s.ok(ADD_ACME);
+  await s.ok(ADD_GLOBEX);
+  await s.ok(['log', '1', 'thanks-sent', '--date', '2026-11-30']);
+  await s.ok(['log', '2', 'thanks-sent', '--date', '2026-12-01']);
   return s;
 }
 
@@ -19,9 +19,9 @@ const ACTIONS = ['send-thanks', 'check-status', 'close-loop', 'ask-feedback', 't
 const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 describe('followup today --json', () => {
-  test('prints exactly the documented shape, and only JSON on stdout', () => {
-    const s = twoApplications();
-    const r = s.ok(['today', '--json']);
+  test('prints exactly the documented shape, and only JSON on stdout', async () => {
+    const s = await twoApplications();
+    const r = await s.ok(['today', '--json']);
     expect(r.stdout.trim().startsWith('{')).toBe(true);
     expect(r.stdout.trim().endsWith('}')).toBe(true);
     const plan = parseJson<Record<string, unknown>>(r.stdout);
@@ -61,11 +61,11 @@ describe('followup today --json', () => {
     }
   });
 
-  test('letters have attempt null and channel null; every action is one of the documented ones', () => {
+  test('letters have attempt null and channel null; every action is one of the documented ones', async () => {
     const s = sandbox('2026-12-02');
-    s.ok(ADD_ACME);
-    s.ok(ADD_GLOBEX);
-    const plan = s.todayPlan('2026-12-02');
+    await s.ok(ADD_ACME);
+    await s.ok(ADD_GLOBEX);
+    const plan = await s.todayPlan('2026-12-02');
     expect(plan.items.map((i) => [i.id, i.action, i.overdue])).toEqual([
       [1, 'send-thanks', true],
       [2, 'send-thanks', false],
@@ -79,39 +79,39 @@ describe('followup today --json', () => {
     }
   });
 
-  test('overdue items come first (rule 13)', () => {
-    const s = twoApplications();
+  test('overdue items come first (rule 13)', async () => {
+    const s = await twoApplications();
     // Globex: round 2 today; Acme's chase from 7 Dec is overdue on 9 Dec.
-    s.ok(['add', '--company', 'Globex', '--role', 'Analyst', '--date', '2026-12-09', '--decision-by', '2026-12-18']);
-    const plan = s.todayPlan('2026-12-09');
+    await s.ok(['add', '--company', 'Globex', '--role', 'Analyst', '--date', '2026-12-09', '--decision-by', '2026-12-18']);
+    const plan = await s.todayPlan('2026-12-09');
     expect(plan.items.map((i) => [i.id, i.action, i.overdue])).toEqual([
       [1, 'check-status', true],
       [2, 'send-thanks', false],
     ]);
   });
 
-  test('--today after the command and FOLLOWUP_TODAY work like the global flag', () => {
-    const s = twoApplications();
-    const after = runRaw(['--db', s.db, 'today', '--json', '--today', '2026-12-09'], { env: s.env() });
+  test('--today after the command and FOLLOWUP_TODAY work like the global flag', async () => {
+    const s = await twoApplications();
+    const after = await runRaw(['--db', s.db, 'today', '--json', '--today', '2026-12-09'], { env: s.env() });
     expect(after.status).toBe(0);
     expect(parseJson(after.stdout).date).toBe('2026-12-09');
-    const viaEnv = runRaw(['--db', s.db, 'today', '--json'], { env: s.env({ FOLLOWUP_TODAY: '2026-12-10' }) });
+    const viaEnv = await runRaw(['--db', s.db, 'today', '--json'], { env: s.env({ FOLLOWUP_TODAY: '2026-12-10' }) });
     expect(viaEnv.status).toBe(0);
     expect(parseJson(viaEnv.stdout).date).toBe('2026-12-10');
   });
 
-  test('a bad --today exits 2', () => {
+  test('a bad --today exits 2', async () => {
     const s = sandbox();
-    const r = s.run(['today'], { today: '2026-02-30' });
+    const r = await s.run(['today'], { today: '2026-02-30' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('2026-02-30');
   });
 });
 
 describe('followup today (text)', () => {
-  test('names the company and role, what to do, whom and how, why, and the helping command; then who is waiting', () => {
-    const s = twoApplications();
-    const r = s.ok(['today']);
+  test('names the company and role, what to do, whom and how, why, and the helping command; then who is waiting', async () => {
+    const s = await twoApplications();
+    const r = await s.ok(['today']);
     const out = r.stdout;
     expect(out).toContain('Acme');
     expect(out).toContain('Backend Engineer');
@@ -127,19 +127,19 @@ describe('followup today (text)', () => {
     expect(r.stderr).not.toContain('Dana Reyes');
   });
 
-  test('with nothing to do it says so', () => {
+  test('with nothing to do it says so', async () => {
     const s = sandbox('2026-12-02');
-    const r = s.ok(['today']);
+    const r = await s.ok(['today']);
     expect(r.stdout).toMatch(/nobody|nothing/i);
   });
 
-  test('on a weekend: no items, when the next working day is and how many items are lined up for it', () => {
-    const s = twoApplications();
-    const r = s.ok(['today'], { today: '2026-12-05' });
+  test('on a weekend: no items, when the next working day is and how many items are lined up for it', async () => {
+    const s = await twoApplications();
+    const r = await s.ok(['today'], { today: '2026-12-05' });
     expect(r.stdout).toMatch(/7 Dec/);
     expect(r.stdout).toMatch(/\b1 item/);
     expect(r.stdout).not.toContain('Dana Reyes');
-    const plan = s.todayPlan('2026-12-05');
+    const plan = await s.todayPlan('2026-12-05');
     expect(plan.workday).toBe(false);
     expect(plan.items).toEqual([]);
   });

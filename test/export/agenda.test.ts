@@ -52,13 +52,13 @@ function checkShape(agenda: Agenda, today: string, days: number): void {
  * Each day's items are those falling due then: for a later day D, exactly what `today --today D`
  * lists as due on D; overdue items sit on the first working day, with what falls due on it.
  */
-function checkAgainstToday(agenda: Agenda, today: string): void {
+async function checkAgainstToday(agenda: Agenda, today: string): Promise<void> {
   const first = nextWorkday(today, HOLIDAYS);
   for (const day of agenda.days) {
     if (!day.workday) continue;
     const shown = day.items.map(key).sort();
     // On the first working day, `today` also lists what was already overdue on the agenda's today.
-    const listed = json<{ items: Item[] }>(db, day.date, ['today']).items;
+    const listed = (await json<{ items: Item[] }>(db, day.date, ['today'])).items;
     const expected = listed
       .filter((i) => i.due === day.date || (day.date === first && i.due < today))
       .map(key)
@@ -76,60 +76,60 @@ function checkAgainstToday(agenda: Agenda, today: string): void {
 }
 
 describe('agenda --json', () => {
-  test('covers 14 days by default, from today, each day with what falls due on it', () => {
+  test('covers 14 days by default, from today, each day with what falls due on it', async () => {
     const today = '2026-12-04';
-    const agenda = json<Agenda>(db, today, ['agenda']);
+    const agenda = await json<Agenda>(db, today, ['agenda']);
     checkShape(agenda, today, 14);
     const all = agenda.days.flatMap((d) => d.items);
     expect(all.length).toBeGreaterThan(3);
     // Friday 4 December holds the overdue work; nothing sits on the weekend.
     expect(agenda.days[0].items.some((i) => i.overdue)).toBe(true);
-    checkAgainstToday(agenda, today);
+    await checkAgainstToday(agenda, today);
   });
 
-  test('--days N gives N days; a longer window reaches the keep-in-touch note and skips the holidays', () => {
+  test('--days N gives N days; a longer window reaches the keep-in-touch note and skips the holidays', async () => {
     const today = '2026-12-04';
-    for (const n of [1, 3]) checkShape(json<Agenda>(db, today, ['agenda', '--days', String(n)]), today, n);
-    const long = json<Agenda>(db, today, ['agenda', '--days', '30']);
+    for (const n of [1, 3]) checkShape(await json<Agenda>(db, today, ['agenda', '--days', String(n)]), today, n);
+    const long = await json<Agenda>(db, today, ['agenda', '--days', '30']);
     checkShape(long, today, 30);
     const keep = long.days.find((d) => d.items.some((i) => i.action === 'keep-in-touch'));
     expect(keep?.date).toBe('2026-12-30');
     for (const holiday of HOLIDAYS) expect(long.days.find((d) => d.date === holiday)?.items).toEqual([]);
     for (const day of long.days) for (const item of day.items) expect(item.overdue ? day.date === today : item.due === day.date).toBe(true);
     // The first N days of a longer agenda are the agenda of N days.
-    const short = json<Agenda>(db, today, ['agenda', '--days', '10']);
+    const short = await json<Agenda>(db, today, ['agenda', '--days', '10']);
     expect(short.days).toEqual(long.days.slice(0, 10));
   });
 
-  test('from a Saturday, the overdue items go on Monday and the weekend stays empty', () => {
+  test('from a Saturday, the overdue items go on Monday and the weekend stays empty', async () => {
     const saturday = '2026-12-05';
-    const agenda = json<Agenda>(db, saturday, ['agenda']);
+    const agenda = await json<Agenda>(db, saturday, ['agenda']);
     checkShape(agenda, saturday, 14);
     expect(agenda.days[0].items).toEqual([]);
     expect(agenda.days[1].items).toEqual([]);
     const monday = agenda.days[2];
     expect(monday.date).toBe('2026-12-07');
     expect(monday.items.filter((i) => i.overdue).length).toBeGreaterThan(0);
-    checkAgainstToday(agenda, saturday);
+    await checkAgainstToday(agenda, saturday);
   });
 
-  test('from the day before the holidays, across them', () => {
+  test('from the day before the holidays, across them', async () => {
     const day = '2026-12-21';
-    const agenda = json<Agenda>(db, day, ['agenda', '--days', '14']);
+    const agenda = await json<Agenda>(db, day, ['agenda', '--days', '14']);
     checkShape(agenda, day, 14);
-    checkAgainstToday(agenda, day);
+    await checkAgainstToday(agenda, day);
   });
 
-  test('the plain view marks the weekend as not a working day', () => {
-    const text = ok(db, '2026-12-04', ['agenda']);
+  test('the plain view marks the weekend as not a working day', async () => {
+    const text = await ok(db, '2026-12-04', ['agenda']);
     expect(text).toMatch(/Sat 5 Dec\s+not a working day/);
     expect(text).toMatch(/Sun 6 Dec\s+not a working day/);
     const dayLines = text.split('\n').filter((l) => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}\b/.test(l));
     expect(dayLines).toHaveLength(14);
   });
 
-  test.each(['0', 'abc', '-1', '1.5', '367', ''])('--days %j is refused with exit 2', (value) => {
-    const r = run(db, '2026-12-04', ['agenda', '--days', value, '--json']);
+  test.each(['0', 'abc', '-1', '1.5', '367', ''])('--days %j is refused with exit 2', async (value) => {
+    const r = await run(db, '2026-12-04', ['agenda', '--days', value, '--json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/--days/);

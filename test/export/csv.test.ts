@@ -72,15 +72,15 @@ let db: string;
 let text: string;
 let rows: string[][];
 
-beforeAll(() => {
+beforeAll(async () => {
   ensureBuilt();
   const dir = tempDir();
   db = path.join(dir, 'csv.db');
-  for (const [today, ...args] of STEPS) ok(db, today, args);
+  for (const [today, ...args] of STEPS) await ok(db, today, args);
   const file = path.join(dir, 'hostile.json');
   fs.writeFileSync(file, hostileArchive());
-  ok(db, DAY, ['import', file]);
-  text = ok(db, DAY, ['export', '--format', 'csv']);
+  await ok(db, DAY, ['import', file]);
+  text = await ok(db, DAY, ['export', '--format', 'csv']);
   rows = parseCsvStrict(text);
 }, 60_000);
 
@@ -97,9 +97,9 @@ describe('export --format csv', () => {
     for (const row of rows) expect(row).toHaveLength(HEADER.length);
   });
 
-  test('has the documented columns and one row per application, matching list --all', () => {
+  test('has the documented columns and one row per application, matching list --all', async () => {
     expect(rows[0]).toEqual(HEADER);
-    const list = json<{ id: number; company: string; role: string; status: string; next: { action: string; earliest: string } | null }[]>(
+    const list = await json<{ id: number; company: string; role: string; status: string; next: { action: string; earliest: string } | null }[]>(
       db, DAY, ['list', '--all'],
     );
     const body = rows.slice(1);
@@ -151,9 +151,9 @@ describe('export --format csv', () => {
     }
   });
 
-  test('--out writes the same text', () => {
+  test('--out writes the same text', async () => {
     const file = path.join(tempDir(), 'apps.csv');
-    ok(db, DAY, ['export', '--format', 'csv', '--out', file]);
+    await ok(db, DAY, ['export', '--format', 'csv', '--out', file]);
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
   });
 });

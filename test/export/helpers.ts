@@ -1,15 +1,15 @@
 /**
- * Helpers for the export/import/agenda/report tests: the built binary run as a script would run
- * it (process.execPath + bin/followup, a temporary --db, a fixed --today, stdin ignored,
- * NO_COLOR=1, CI removed), and a dump of a store's tables to prove what changed and what did not.
+ * Helpers for the export/import/agenda/report tests: followup run as a script would run it (in
+ * this process: a temporary --db, a fixed --today, nothing on stdin, NO_COLOR=1, CI removed), and
+ * a dump of a store's tables to prove what changed and what did not.
  */
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import { ensureBuilt } from '../support/ensure-built.js';
+import { runCli } from '../support/in-process.js';
 
 export { ensureBuilt };
 
@@ -45,34 +45,27 @@ export interface Run {
   stderr: string;
 }
 
-/** Run the built binary to completion, stdin ignored. */
-export function runRaw(args: string[]): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: binEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 20_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.error) throw r.error;
+/** Run followup to completion in this process, nothing on stdin. */
+export async function runRaw(args: string[]): Promise<Run> {
+  const r = await runCli(args, { env: binEnv() });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Run against a store with a fixed today. */
-export function run(db: string, today: string, args: string[]): Run {
+export function run(db: string, today: string, args: string[]): Promise<Run> {
   return runRaw(['--db', db, '--today', today, ...args]);
 }
 
 /** Run and insist on exit 0; returns stdout. */
-export function ok(db: string, today: string, args: string[]): string {
-  const r = run(db, today, args);
+export async function ok(db: string, today: string, args: string[]): Promise<string> {
+  const r = await run(db, today, args);
   if (r.code !== 0) throw new Error(`followup ${args.join(' ')} exited ${r.code}:\n${r.stderr}\n${r.stdout}`);
   return r.stdout;
 }
 
 /** Run with --json and parse stdout. */
-export function json<T = unknown>(db: string, today: string, args: string[]): T {
-  return JSON.parse(ok(db, today, [...args, '--json'])) as T;
+export async function json<T = unknown>(db: string, today: string, args: string[]): Promise<T> {
+  return JSON.parse(await ok(db, today, [...args, '--json'])) as T;
 }
 
 /** A stack trace line, which must never reach the user. */

@@ -118,13 +118,13 @@ function checkLines(text: string): string[] {
   return text.replace(/\r\n[ \t]/g, '').slice(0, -2).split('\r\n');
 }
 
-function exportIcs(db: string, today: string): string {
+function exportIcs(db: string, today: string): Promise<string> {
   return ok(db, today, ['export', '--format', 'ics']);
 }
 
 /** The plan items of a store, by application, from `agenda --json` over a long window. */
-function planItems(db: string, today: string): PlanItem[] {
-  const agenda = json<{ days: { items: PlanItem[] }[] }>(db, today, ['agenda', '--days', '120']);
+async function planItems(db: string, today: string): Promise<PlanItem[]> {
+  const agenda = await json<{ days: { items: PlanItem[] }[] }>(db, today, ['agenda', '--days', '120']);
   return agenda.days.flatMap((d) => d.items);
 }
 
@@ -136,28 +136,28 @@ function byCompany(events: readonly ReadEvent[], row: { company: string; role: s
 
 let db: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   ensureBuilt();
   db = path.join(tempDir(), 'ics.db');
-  for (const [today, ...args] of STEPS) ok(db, today, args);
+  for (const [today, ...args] of STEPS) await ok(db, today, args);
 });
 
 describe('export --format ics read back by ical.js', () => {
-  test('one all-day VEVENT per application with a next action, on the right day, with summary, description, alarm and DTSTAMP', () => {
-    const text = exportIcs(db, MONDAY);
+  test('one all-day VEVENT per application with a next action, on the right day, with summary, description, alarm and DTSTAMP', async () => {
+    const text = await exportIcs(db, MONDAY);
     const logical = checkLines(text);
     expect(logical[0]).toBe('BEGIN:VCALENDAR');
     expect(logical[logical.length - 1]).toBe('END:VCALENDAR');
     expect(logical).toContain('SUMMARY:Call Dana Reyes at Acme (Backend Engineer)');
 
     const events = readCalendar(text);
-    const list = json<ListRow[]>(db, MONDAY, ['list', '--all']);
+    const list = await json<ListRow[]>(db, MONDAY, ['list', '--all']);
     const planned = list.filter((r) => r.next !== null);
     expect(planned.map((r) => r.company)).toEqual(['Acme', 'Ångström AB', 'Delta\\Backslash, "Quoted"', COLD]);
     expect(events).toHaveLength(planned.length);
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
 
-    const items = planItems(db, MONDAY);
+    const items = await planItems(db, MONDAY);
     for (const row of planned) {
       const ev = byCompany(events, row);
       const next = row.next!;
@@ -199,10 +199,10 @@ describe('export --format ics read back by ical.js', () => {
     expect(events.some((e) => e.summary.includes('Gone Ltd'))).toBe(false);
   });
 
-  test("every event's DESCRIPTION carries the contact's phone or email when one is recorded", () => {
-    const events = readCalendar(exportIcs(db, MONDAY));
-    const items = planItems(db, MONDAY);
-    const list = json<ListRow[]>(db, MONDAY, ['list', '--all']);
+  test("every event's DESCRIPTION carries the contact's phone or email when one is recorded", async () => {
+    const events = readCalendar(await exportIcs(db, MONDAY));
+    const items = await planItems(db, MONDAY);
+    const list = await json<ListRow[]>(db, MONDAY, ['list', '--all']);
     for (const row of list.filter((r) => r.next !== null)) {
       const item = items.find((i) => i.id === row.id && i.action === row.next!.action)!;
       const reach = [item.contact?.phone, item.contact?.email].filter((x): x is string => Boolean(x));
@@ -215,8 +215,8 @@ describe('export --format ics read back by ical.js', () => {
     }
   });
 
-  test('lines end with CRLF, none exceeds 75 octets, long non-ASCII lines are folded at octets and unfold to the text', () => {
-    const text = exportIcs(db, MONDAY);
+  test('lines end with CRLF, none exceeds 75 octets, long non-ASCII lines are folded at octets and unfold to the text', async () => {
+    const text = await exportIcs(db, MONDAY);
     const physical = text.slice(0, -2).split('\r\n');
     // The test means something: there are folds, and folded lines with multi-byte characters.
     const continuation = physical.filter((l) => l.startsWith(' '));
@@ -234,9 +234,9 @@ describe('export --format ics read back by ical.js', () => {
     expect(logical).toContain('SUMMARY:Send a thank-you to the company at Delta\\\\Backslash\\, "Quoted" (QA\\nLead)');
   });
 
-  test('on a weekend the overdue actions go on the next working day (and past a holiday)', () => {
-    const weekend = readCalendar(exportIcs(db, SATURDAY));
-    const list = json<ListRow[]>(db, SATURDAY, ['list', '--all']);
+  test('on a weekend the overdue actions go on the next working day (and past a holiday)', async () => {
+    const weekend = readCalendar(await exportIcs(db, SATURDAY));
+    const list = await json<ListRow[]>(db, SATURDAY, ['list', '--all']);
     const monday = nextWorkday(SATURDAY);
     expect(monday).toBe('2026-12-07');
     for (const row of list.filter((r) => r.next !== null)) {
@@ -246,26 +246,26 @@ describe('export --format ics read back by ical.js', () => {
     expect(byCompany(weekend, { company: 'Acme', role: 'Backend Engineer' }).dtstart).toBe('2026-12-07');
 
     const holidayDb = copyStore(db);
-    ok(holidayDb, SATURDAY, ['config', 'set', 'holidays', '2026-12-07']);
-    const events = readCalendar(exportIcs(holidayDb, SATURDAY));
+    await ok(holidayDb, SATURDAY, ['config', 'set', 'holidays', '2026-12-07']);
+    const events = readCalendar(await exportIcs(holidayDb, SATURDAY));
     expect(byCompany(events, { company: 'Acme', role: 'Backend Engineer' }).dtstart).toBe('2026-12-08');
     for (const ev of events) {
       expect(ev.dtstart >= '2026-12-08', ev.summary).toBe(true);
     }
   });
 
-  test('the UID stays the same across exports for the same application, action and attempt, and changes with the next attempt', () => {
+  test('the UID stays the same across exports for the same application, action and attempt, and changes with the next attempt', async () => {
     const uids = (events: ReadEvent[]) => new Map(events.map((e) => [e.summary.replace(/^.* at /, ''), e.uid]));
-    const first = uids(readCalendar(exportIcs(db, MONDAY)));
-    const again = uids(readCalendar(exportIcs(db, MONDAY)));
+    const first = uids(readCalendar(await exportIcs(db, MONDAY)));
+    const again = uids(readCalendar(await exportIcs(db, MONDAY)));
     expect(again).toEqual(first);
     // A day later nothing was logged: the same actions, the same UIDs.
-    const tuesday = uids(readCalendar(exportIcs(db, '2026-12-01')));
+    const tuesday = uids(readCalendar(await exportIcs(db, '2026-12-01')));
     expect(tuesday).toEqual(first);
 
     const logged = copyStore(db);
-    ok(logged, MONDAY, ['log', '1', 'no-answer']);
-    const afterEvents = readCalendar(exportIcs(logged, MONDAY));
+    await ok(logged, MONDAY, ['log', '1', 'no-answer']);
+    const afterEvents = readCalendar(await exportIcs(logged, MONDAY));
     const after = uids(afterEvents);
     const acmeKey = 'Acme (Backend Engineer)';
     expect(after.get(acmeKey)).toBeDefined();
@@ -278,18 +278,18 @@ describe('export --format ics read back by ical.js', () => {
     // The UIDs rest on the stable UUIDs, so a store restored from a JSON export keeps them.
     const dir = tempDir();
     const file = path.join(dir, 'backup.json');
-    ok(db, MONDAY, ['export', '--format', 'json', '--out', file]);
+    await ok(db, MONDAY, ['export', '--format', 'json', '--out', file]);
     const restored = path.join(dir, 'restored.db');
-    ok(restored, MONDAY, ['import', file]);
-    expect(uids(readCalendar(exportIcs(restored, MONDAY)))).toEqual(first);
+    await ok(restored, MONDAY, ['import', file]);
+    expect(uids(readCalendar(await exportIcs(restored, MONDAY)))).toEqual(first);
   });
 
-  test('--out writes the same calendar to a file', () => {
+  test('--out writes the same calendar to a file', async () => {
     const file = path.join(tempDir(), 'plan.ics');
-    ok(db, MONDAY, ['export', '--format', 'ics', '--out', file]);
+    await ok(db, MONDAY, ['export', '--format', 'ics', '--out', file]);
     const text = fs.readFileSync(file, 'utf8');
     checkLines(text);
-    const stdout = exportIcs(db, MONDAY);
+    const stdout = await exportIcs(db, MONDAY);
     const strip = (t: string) => t.replace(/DTSTAMP:\S+/g, 'DTSTAMP');
     expect(strip(text)).toBe(strip(stdout));
   });

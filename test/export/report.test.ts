@@ -65,11 +65,11 @@ let db: string;
 let apps: ArchiveApp[];
 let expected: Expected[];
 
-beforeAll(() => {
+beforeAll(async () => {
   ensureBuilt();
   db = path.join(tempDir(), 'report.db');
   buildRichStore(db);
-  apps = (JSON.parse(ok(db, TODAY, ['export', '--format', 'json'])) as { applications: ArchiveApp[] }).applications;
+  apps = (JSON.parse(await ok(db, TODAY, ['export', '--format', 'json'])) as { applications: ArchiveApp[] }).applications;
   expected = expectedRows(apps, FROM, TO);
 }, 60_000);
 
@@ -88,8 +88,8 @@ describe('report', () => {
     expect(expected).toHaveLength(16);
   });
 
-  test('csv: one row per interview, contact attempt, letter and outcome in the period, nothing outside, with contact and channel', () => {
-    const text = ok(db, TODAY, ['report', '--from', FROM, '--to', TO, '--format', 'csv']);
+  test('csv: one row per interview, contact attempt, letter and outcome in the period, nothing outside, with contact and channel', async () => {
+    const text = await ok(db, TODAY, ['report', '--from', FROM, '--to', TO, '--format', 'csv']);
     expect(text.endsWith('\r\n')).toBe(true);
     const [header, ...rows] = parseCsvStrict(text);
     const col = (name: RegExp) => {
@@ -126,9 +126,9 @@ describe('report', () => {
     expect(got.find((r) => r.date === '2026-11-11' && r.company === ANGSTROM)?.contact).toBe('Zoë Ünal');
   });
 
-  test('md: the same entries, and the counts', () => {
+  test('md: the same entries, and the counts', async () => {
     // Compared as a Markdown renderer shows it: the HTML-escaped characters decoded.
-    const text = decodeMdEntities(ok(db, TODAY, ['report', '--from', FROM, '--to', TO]));
+    const text = decodeMdEntities(await ok(db, TODAY, ['report', '--from', FROM, '--to', TO]));
     const tableLines = text.split('\n').filter((l) => /^\| \d{4}-\d\d-\d\d \|/.test(l));
     expect(tableLines).toHaveLength(expected.length);
     for (const line of tableLines) {
@@ -157,10 +157,10 @@ describe('report', () => {
     for (const c of [COLD, DELTA, BOLT, ECHO]) expect(text).toContain(c);
   });
 
-  test('md: HTML from the store is escaped, and the table keeps its columns', () => {
+  test('md: HTML from the store is escaped, and the table keeps its columns', async () => {
     const from = '2026-11-25';
     const to = '2026-12-04';
-    const md = ok(db, TODAY, ['report', '--from', from, '--to', to]);
+    const md = await ok(db, TODAY, ['report', '--from', from, '--to', to]);
     expect(expectedRows(apps, from, to).some((r) => r.company === SCRIPT)).toBe(true);
     expect(md).not.toMatch(/[<>]/);
     expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
@@ -170,10 +170,10 @@ describe('report', () => {
     }
   });
 
-  test('html: the same entries and counts, escaped; no raw <script> and no bare &', () => {
+  test('html: the same entries and counts, escaped; no raw <script> and no bare &', async () => {
     const from = '2026-11-25';
     const to = '2026-12-04';
-    const html = ok(db, TODAY, ['report', '--from', from, '--to', to, '--format', 'html']);
+    const html = await ok(db, TODAY, ['report', '--from', from, '--to', to, '--format', 'html']);
     const rows = expectedRows(apps, from, to);
     expect(rows.some((r) => r.company === SCRIPT)).toBe(true);
     expect(html).toMatch(/^<!DOCTYPE html>/i);
@@ -197,22 +197,22 @@ describe('report', () => {
     expect(shown).toMatch(new RegExp(`\\b${interviews}\\s+Interviews\\b`));
     // The company with a formula is shown as text in the HTML, and neutralised in the CSV of the same period.
     expect(html).toContain(FORMULA);
-    const csv = parseCsvStrict(ok(db, TODAY, ['report', '--from', from, '--to', to, '--format', 'csv']));
+    const csv = parseCsvStrict(await ok(db, TODAY, ['report', '--from', from, '--to', to, '--format', 'csv']));
     expect(csv.slice(1)).toHaveLength(rows.length);
     expect(csv.some((r) => r.includes(`'${FORMULA}`))).toBe(true);
     expect(csv.some((r) => r.includes(SCRIPT))).toBe(true);
   });
 
-  test('--out writes the report to a file', () => {
+  test('--out writes the report to a file', async () => {
     const file = path.join(tempDir(), 'november.html');
-    const r = run(db, TODAY, ['report', '--from', FROM, '--to', TO, '--format', 'html', '--out', file]);
+    const r = await run(db, TODAY, ['report', '--from', FROM, '--to', TO, '--format', 'html', '--out', file]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(fs.readFileSync(file, 'utf8')).toBe(ok(db, TODAY, ['report', '--from', FROM, '--to', TO, '--format', 'html']));
+    expect(fs.readFileSync(file, 'utf8')).toBe(await ok(db, TODAY, ['report', '--from', FROM, '--to', TO, '--format', 'html']));
   });
 
-  test('an empty period says so', () => {
-    const text = ok(db, TODAY, ['report', '--from', '2026-01-01', '--to', '2026-01-31']);
+  test('an empty period says so', async () => {
+    const text = await ok(db, TODAY, ['report', '--from', '2026-01-01', '--to', '2026-01-31']);
     expect(text).toMatch(/Interviews: 0\b/);
     expect(text.split('\n').filter((l) => /^\| \d{4}/.test(l))).toHaveLength(0);
   });
@@ -224,9 +224,9 @@ describe('report', () => {
     ['--from after --to', ['--from', TO, '--to', FROM]],
     ['an impossible date', ['--from', '2026-02-30', '--to', TO]],
     ['an unknown format', ['--from', FROM, '--to', TO, '--format', 'pdf']],
-  ])('%s is exit 2', (_name, args) => {
+  ])('%s is exit 2', async (_name, args) => {
     for (const format of [[], ['--format', 'html']]) {
-      const r = run(db, TODAY, ['report', ...format, ...(args as string[])]);
+      const r = await run(db, TODAY, ['report', ...format, ...(args as string[])]);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).not.toMatch(STACK_LINE);

@@ -54,18 +54,18 @@ let restored: string;
 let archiveFile: string;
 let archiveText: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   ensureBuilt();
   dir = tempDir();
   original = path.join(dir, 'original.db');
   buildRichStore(original);
   archiveFile = path.join(dir, 'export.json');
-  const r = run(original, '2026-12-04', ['export', '--format', 'json', '--out', archiveFile]);
+  const r = await run(original, '2026-12-04', ['export', '--format', 'json', '--out', archiveFile]);
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toBe('');
   archiveText = fs.readFileSync(archiveFile, 'utf8');
   restored = path.join(dir, 'restored.db');
-  const imported = run(restored, '2026-12-04', ['import', archiveFile]);
+  const imported = await run(restored, '2026-12-04', ['import', archiveFile]);
   expect(imported.code, imported.stderr).toBe(0);
   expect(imported.stderr).not.toMatch(STACK_LINE);
 }, 60_000);
@@ -97,50 +97,50 @@ describe('JSON export', () => {
     expect(archiveText).toContain(JSON.stringify(RICH_NOTES));
   });
 
-  test('to stdout is the same archive as --out', () => {
-    const stdout = ok(original, '2026-12-04', ['export', '--format', 'json']);
+  test('to stdout is the same archive as --out', async () => {
+    const stdout = await ok(original, '2026-12-04', ['export', '--format', 'json']);
     const strip = (t: string) => JSON.stringify({ ...JSON.parse(t), exportedAt: null });
     expect(strip(stdout)).toBe(strip(archiveText));
     // json is the default format.
-    expect(strip(ok(original, '2026-12-04', ['export']))).toBe(strip(archiveText));
+    expect(strip(await ok(original, '2026-12-04', ['export']))).toBe(strip(archiveText));
   });
 });
 
 describe('JSON round trip into a fresh store', () => {
-  test('a second export of the restored store is the same archive', () => {
-    const again = ok(restored, '2026-12-04', ['export', '--format', 'json']);
+  test('a second export of the restored store is the same archive', async () => {
+    const again = await ok(restored, '2026-12-04', ['export', '--format', 'json']);
     const strip = (t: string) => JSON.stringify({ ...JSON.parse(t), exportedAt: null });
     expect(strip(again)).toBe(strip(archiveText));
   });
 
-  test.each(PLAN_DAYS)('today --json and list --all --json are identical on %s', (day) => {
-    expect(ok(restored, day, ['today', '--json'])).toBe(ok(original, day, ['today', '--json']));
-    expect(ok(restored, day, ['list', '--all', '--json'])).toBe(ok(original, day, ['list', '--all', '--json']));
+  test.each(PLAN_DAYS)('today --json and list --all --json are identical on %s', async (day) => {
+    expect(await ok(restored, day, ['today', '--json'])).toBe(await ok(original, day, ['today', '--json']));
+    expect(await ok(restored, day, ['list', '--all', '--json'])).toBe(await ok(original, day, ['list', '--all', '--json']));
     // The plain views too (what a person reads).
-    expect(ok(restored, day, ['today'])).toBe(ok(original, day, ['today']));
+    expect(await ok(restored, day, ['today'])).toBe(await ok(original, day, ['today']));
   });
 
-  test.each(SHOW_DAYS)('show N --json for every N carries the same records and plan on %s', (day) => {
-    const ids = json<{ id: number }[]>(original, day, ['list', '--all']).map((a) => a.id);
+  test.each(SHOW_DAYS)('show N --json for every N carries the same records and plan on %s', async (day) => {
+    const ids = (await json<{ id: number }[]>(original, day, ['list', '--all'])).map((a) => a.id);
     expect(ids).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     for (const id of ids) {
-      const a = json<Json>(original, day, ['show', String(id)]);
-      const b = json<Json>(restored, day, ['show', String(id)]);
+      const a = await json<Json>(original, day, ['show', String(id)]);
+      const b = await json<Json>(restored, day, ['show', String(id)]);
       expect(withoutRowIds(b), `show ${id} on ${day}`).toEqual(withoutRowIds(a));
     }
   });
 
-  test('show N --json for every N is byte-identical, row ids included', () => {
+  test('show N --json for every N is byte-identical, row ids included', async () => {
     const day = '2026-12-04';
     for (let id = 1; id <= 8; id++) {
-      expect(ok(restored, day, ['show', String(id), '--json']), `show ${id}`).toBe(ok(original, day, ['show', String(id), '--json']));
+      expect(await ok(restored, day, ['show', String(id), '--json']), `show ${id}`).toBe(await ok(original, day, ['show', String(id), '--json']));
     }
   });
 
-  test('the settings came along (holidays, name, keep-in-touch timer)', () => {
+  test('the settings came along (holidays, name, keep-in-touch timer)', async () => {
     for (const key of ['holidays', 'name', 'keepInTouchDays', 'minGapDays']) {
-      expect(ok(restored, '2026-12-04', ['config', 'get', key])).toBe(ok(original, '2026-12-04', ['config', 'get', key]));
+      expect(await ok(restored, '2026-12-04', ['config', 'get', key])).toBe(await ok(original, '2026-12-04', ['config', 'get', key]));
     }
-    expect(ok(restored, '2026-12-04', ['config', 'get', 'name']).trim()).toBe('Zoë Tester');
+    expect((await ok(restored, '2026-12-04', ['config', 'get', 'name'])).trim()).toBe('Zoë Tester');
   });
 });

@@ -1,9 +1,14 @@
-/** Shared helpers for the data-safety tests: temporary stores and runs of the built binary. */
+/**
+ * Shared helpers for the data-safety tests: temporary stores and runs of the built binary (these
+ * tests are mostly about the process: crashes, locks, concurrency, files on disk), and the same
+ * runs in this process for the tests whose subject is not the process (undo).
+ */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCli } from '../support/in-process.js';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'followup');
@@ -40,6 +45,12 @@ export function run(args: string[], opts: { env?: NodeJS.ProcessEnv; input?: str
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Run followup in this process, as `run` runs the binary. */
+export async function runInProcess(args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<Run> {
+  const r = await runCli(args, { env: binEnv(opts.env), stdin: opts.input });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 /** Run the binary without waiting (for concurrency tests). */
 export function runAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
@@ -60,12 +71,26 @@ export function hashFile(file: string): string {
 /** A stack trace line, which must never reach the user. */
 export const STACK_LINE = /\n\s+at .+\(.*:\d+:\d+\)/;
 
-/** Add one application through the binary; returns its id. */
-export function addApplication(db: string, today: string, extra: string[] = []): number {
-  const r = run(['--db', db, '--today', today, 'add', '--company', 'Acme', '--role', 'Backend Engineer',
-    '--hiring-manager', 'Dana Reyes', '--phone', '+1 555 0100', '--decision-by', today, '--json', ...extra]);
+/** The arguments that add the one application these tests use. */
+function addArgs(db: string, today: string, extra: string[]): string[] {
+  return ['--db', db, '--today', today, 'add', '--company', 'Acme', '--role', 'Backend Engineer',
+    '--hiring-manager', 'Dana Reyes', '--phone', '+1 555 0100', '--decision-by', today, '--json', ...extra];
+}
+
+/** The id an `add --json` printed. */
+function addedId(r: Run): number {
   if (r.code !== 0) throw new Error(`add failed: ${r.stderr}`);
   return JSON.parse(r.stdout).id as number;
+}
+
+/** Add one application through the binary; returns its id. */
+export function addApplication(db: string, today: string, extra: string[] = []): number {
+  return addedId(run(addArgs(db, today, extra)));
+}
+
+/** Add the same application in this process; returns its id. */
+export async function addApplicationInProcess(db: string, today: string, extra: string[] = []): Promise<number> {
+  return addedId(await runInProcess(addArgs(db, today, extra)));
 }
 
 /** Every user-visible row of a store, for "nothing changed" and "exactly restored" comparisons. */

@@ -1,8 +1,8 @@
-/** `followup undo` restores exactly the state before each kind of change. */
+/** `followup undo` restores exactly the state before each kind of change (in-process: the process is not the subject). */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addApplication, dumpStore, run, tempDir } from './harness.js';
+import { addApplicationInProcess as addApplication, dumpStore, runInProcess as run, tempDir } from './harness.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -15,14 +15,14 @@ function store(): string {
 }
 
 /** What `show --json` says of application 1 (or the error when it does not exist). */
-function show1(db: string): string {
-  const r = run(['--db', db, '--today', '2026-12-07', 'show', '1', '--json']);
+async function show1(db: string): Promise<string> {
+  const r = await run(['--db', db, '--today', '2026-12-07', 'show', '1', '--json']);
   return r.code === 0 ? r.stdout : `exit ${r.code}`;
 }
 
 /** Every row of the store and application 1 as `show --json` gives it. */
-function snapshot(db: string): string {
-  return JSON.stringify({ rows: dumpStore(db), show: show1(db) });
+async function snapshot(db: string): Promise<string> {
+  return JSON.stringify({ rows: dumpStore(db), show: await show1(db) });
 }
 
 const CHANGES: [string, string[]][] = [
@@ -38,45 +38,45 @@ const CHANGES: [string, string[]][] = [
 
 describe('undo', () => {
   for (const [name, args] of CHANGES) {
-    it(`reverses ${name} exactly`, () => {
+    it(`reverses ${name} exactly`, async () => {
       const db = store();
-      addApplication(db, '2026-12-07', ['--interviewer', 'Sam', '--need', 'Postgres']);
-      run(['--db', db, '--today', '2026-12-07', 'log', '1', 'thanks-sent']);
-      const before = snapshot(db);
-      const change = run(['--db', db, '--today', '2026-12-07', ...args]);
+      await addApplication(db, '2026-12-07', ['--interviewer', 'Sam', '--need', 'Postgres']);
+      await run(['--db', db, '--today', '2026-12-07', 'log', '1', 'thanks-sent']);
+      const before = await snapshot(db);
+      const change = await run(['--db', db, '--today', '2026-12-07', ...args]);
       expect(change.code).toBe(0);
-      expect(snapshot(db)).not.toBe(before);
-      const undo = run(['--db', db, 'undo', '--yes']);
+      expect(await snapshot(db)).not.toBe(before);
+      const undo = await run(['--db', db, 'undo', '--yes']);
       expect(undo.code).toBe(0);
       expect(undo.stdout).toMatch(/^Undone: /);
-      expect(snapshot(db)).toBe(before);
+      expect(await snapshot(db)).toBe(before);
     });
   }
 
-  it('walks back further when repeated, and says when there is nothing left', () => {
+  it('walks back further when repeated, and says when there is nothing left', async () => {
     const db = store();
-    expect(run(['--db', db, 'list']).code).toBe(0); // creates the empty store
-    const empty = snapshot(db);
-    addApplication(db, '2026-12-07');
-    run(['--db', db, '--today', '2026-12-07', 'log', '1', 'no-answer']);
-    expect(run(['--db', db, 'undo', '--yes']).stdout).toMatch(/log: no-answer/);
-    expect(run(['--db', db, 'undo', '--yes']).stdout).toMatch(/add: #1 Acme/);
-    expect(snapshot(db)).toBe(empty);
-    const nothing = run(['--db', db, 'undo', '--yes']);
+    expect((await run(['--db', db, 'list'])).code).toBe(0); // creates the empty store
+    const empty = await snapshot(db);
+    await addApplication(db, '2026-12-07');
+    await run(['--db', db, '--today', '2026-12-07', 'log', '1', 'no-answer']);
+    expect((await run(['--db', db, 'undo', '--yes'])).stdout).toMatch(/log: no-answer/);
+    expect((await run(['--db', db, 'undo', '--yes'])).stdout).toMatch(/add: #1 Acme/);
+    expect(await snapshot(db)).toBe(empty);
+    const nothing = await run(['--db', db, 'undo', '--yes']);
     expect(nothing.code).toBe(0);
     expect(nothing.stdout).toMatch(/Nothing to undo/);
     // Numbers are never reused, even after an undone add.
-    expect(addApplication(db, '2026-12-07')).toBe(2);
+    expect(await addApplication(db, '2026-12-07')).toBe(2);
   });
 
-  it('without a terminal it says what it would reverse and asks for --yes, changing nothing', () => {
+  it('without a terminal it says what it would reverse and asks for --yes, changing nothing', async () => {
     const db = store();
-    addApplication(db, '2026-12-07');
-    const before = snapshot(db);
-    const r = run(['--db', db, 'undo']);
+    await addApplication(db, '2026-12-07');
+    const before = await snapshot(db);
+    const r = await run(['--db', db, 'undo']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/would reverse: add: #1 Acme/);
     expect(r.stderr).toContain('--yes');
-    expect(snapshot(db)).toBe(before);
+    expect(await snapshot(db)).toBe(before);
   });
 });

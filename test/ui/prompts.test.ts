@@ -1,6 +1,10 @@
 /** The asker shows messages, defaults, choices and validation errors escaped, and answers with the real text. */
+import { PassThrough } from 'node:stream';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAsker } from '../../src/ui/prompts.js';
+
+/** Streams for the asker; the mocked library never reads or writes them. */
+const streams = () => ({ input: new PassThrough(), output: new PassThrough() });
 
 interface Seen {
   message: string;
@@ -30,7 +34,7 @@ describe('createAsker', () => {
   });
 
   it('escapes the message and the default, and taking the default gives back the stored text', async () => {
-    const ask = await createAsker();
+    const ask = await createAsker(streams());
     const stored = 'Dana\u001b]0;owned\u0007\u202e';
     reply = (config) => config.default; // Enter: the prompt answers with the default it was given.
     const answer = await ask.text(`${stored}'s phone`, { default: stored });
@@ -41,7 +45,7 @@ describe('createAsker', () => {
   });
 
   it('escapes validation errors, choices and confirmations; typed answers come back as typed', async () => {
-    const ask = await createAsker();
+    const ask = await createAsker(streams());
     reply = () => 'typed';
     await ask.text('Date', { validate: (v) => `"${v}" is not a date` });
     expect(seen[0].validate!('x\u009b')).toBe('"x<U+009B>" is not a date');
