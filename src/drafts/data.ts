@@ -1,6 +1,15 @@
 /** What a letter template sees: the recorded facts, shaped for writing. Pure: no I/O, no clock. */
-import { chaseContact, chaseState, latestRound, letterContact, sortEvents } from '../core/cadence.js';
-import { formatDay, formatDayLong } from '../core/calendar.js';
+import {
+  attemptsOf,
+  chaseContact,
+  chaseState,
+  decisionOf,
+  latestRound,
+  letterContact,
+  sortEvents,
+  type ChaseState,
+} from '../core/cadence.js';
+import { formatDay, formatDayLong, maxDate } from '../core/calendar.js';
 import type { Me } from '../core/config.js';
 import {
   DEFAULT_SETTINGS,
@@ -9,10 +18,13 @@ import {
   type CalendarDate,
   type Contact,
   type EventType,
+  type Round,
   type Settings,
+  statusOf,
 } from '../core/types.js';
 import type { DraftKind } from '../core/actions.js';
 import { UsageError } from '../errors.js';
+import { elapsedText, triesText } from '../words/plan.js';
 
 export { DRAFT_KINDS, type DraftKind } from '../core/actions.js';
 
@@ -83,7 +95,20 @@ export interface DraftData {
   expand: string[];
   notes: string | null;
   nextSteps: string | null;
-  decision: DayData | null;
+  /** The decision date the company gave, and whether it has passed by today. */
+  decision: (DayData & { passed: boolean }) | null;
+  /**
+   * The unanswered chases the plan counts (since the interview, or since the last conversation):
+   * how many, and in words ("I called on 7 and 10 December and wrote on 14 December"; '' for none).
+   */
+  tries: { count: number; text: string };
+  /** The latest conversation (`spoke`) since the latest interview, or null. */
+  conversation: DayData | null;
+  /**
+   * The latest recorded contact of any kind (the interview, a logged event, the outcome), and the
+   * time since it in words ("three months"), or `elapsed` null when it is under a week.
+   */
+  lastContact: (DayData & { elapsed: string | null }) | null;
   feedback: (DayData & { note: string | null }) | null;
   stillInterested: boolean;
   /** `--prefer`: this is still the role the user would most like (share-offer). */
@@ -92,8 +117,8 @@ export interface DraftData {
   reason: string | null;
   me: { name: string; firstName: string; email: string | null; phone: string | null };
   today: DayData;
-  /** Present only when an offer is recorded (share-offer). */
-  offer?: DayData & { company: string | null };
+  /** Present only when an offer is recorded (share-offer); `isToday` when it came today. */
+  offer?: DayData & { company: string | null; isToday: boolean };
 }
 
 function firstName(name: string): string {
@@ -179,22 +204,178 @@ function pickRecipient(req: DraftRequest): Contact {
   return recipient;
 }
 
+/** Each kind as a noun, for refusals. */
+const KIND_WORDS: Record<DraftKind, string> = {
+  thanks: 'a thank-you note',
+  'check-in': 'a check-in',
+  call: 'a call script',
+  feedback: 'a feedback request',
+  'thank-feedback': 'a thank-you for feedback',
+  'share-offer': 'a share-offer letter',
+  'close-loop': 'a closing note',
+  'keep-in-touch': 'a keep-in-touch note',
+};
+
+/** Kinds written while the decision is still open: once an outcome is recorded they would pretend it is not. */
+const OPEN_DECISION_KINDS: readonly DraftKind[] = ['thanks', 'check-in', 'call', 'share-offer', 'close-loop'];
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The application as it was known on `today` (cadence: "what was known on day T"): events and an
+ * outcome dated after it are left out, so a letter never cites what had not happened yet.
+ */
+function knownOn(app: Application, today: CalendarDate): Application {
+  const outcomeKnown = app.outcome !== null && (app.outcomeDate === null || app.outcomeDate <= today);
+  return {
+    ...app,
+    events: app.events.filter((e) => e.date <= today),
+    outcome: outcomeKnown ? app.outcome : null,
+    outcomeDate: outcomeKnown ? app.outcomeDate : null,
+    outcomeNote: outcomeKnown ? app.outcomeNote : null,
+  };
+}
+
+/** "on Fri 11 Dec", or nothing when the date is unknown. */
+function onDay(date: CalendarDate | null, year: string): string {
+  return date ? ` on ${formatDay(date, year)}` : '';
+}
+
+/** Where an application stands, as a clause: "no outcome is recorded yet", "you withdrew on Fri 11 Dec", ... */
+function standing(app: Application, year: string): string {
+  switch (statusOf(app)) {
+    case 'active':
+      return 'no outcome is recorded yet';
+    case 'no-response': {
+      const closed = sortEvents(app.events).filter((e) => e.type === 'loop-closed');
+      return `you closed the loop${onDay(closed[closed.length - 1]?.date ?? null, year)}`;
+    }
+    case 'offer':
+      return `an offer is recorded${onDay(app.outcomeDate, year)}`;
+    case 'rejected':
+      return `a rejection is recorded${onDay(app.outcomeDate, year)}`;
+    case 'withdrawn':
+      return `you withdrew${onDay(app.outcomeDate, year)}`;
+  }
+}
+
+/** Refuse a letter about an interview that has not taken place yet. */
+function requireHeldRound(kind: DraftKind, app: Application, latest: Round, held: Round | null, year: string): void {
+  if (held || kind === 'share-offer') return;
+  throw new UsageError(
+    `${capitalized(KIND_WORDS[kind])} is about an interview that has taken place, and the interview recorded for ` +
+      `#${app.id} ${app.company} is on ${formatDay(latest.date, year)}, after today. Draft it after the interview.`,
+  );
+}
+
+/** Refuse a kind written while the decision is open, once an outcome is recorded. */
+function requireOpenDecision(kind: DraftKind, known: Application, year: string): void {
+  if (!OPEN_DECISION_KINDS.includes(kind) || known.outcome === null) return;
+  const next =
+    known.outcome === 'rejected'
+      ? `\nWhat fits now: followup draft feedback ${known.id}   (thanks, and a request for feedback)`
+      : known.outcome === 'withdrawn'
+        ? `\nTo stay in touch instead: followup draft keep-in-touch ${known.id}`
+        : '';
+  throw new UsageError(
+    `${capitalized(KIND_WORDS[kind])} is written while the decision is still open, and #${known.id} ${known.company} ` +
+      `has an outcome: ${standing(known, year)}.${next}`,
+  );
+}
+
+/** Refuse a letter that thanks them for a decision when no rejection is recorded (feedback, thank-feedback). */
+function requireRejection(kind: DraftKind, app: Application, known: Application, year: string): void {
+  if (known.outcome === 'rejected') return;
+  const premise = kind === 'feedback' ? 'thanks them for their decision' : 'follows a rejection';
+  if (app.outcome === 'rejected' && known.outcome === null) {
+    throw new UsageError(
+      `${capitalized(KIND_WORDS[kind])} ${premise}, and the rejection recorded for #${known.id} ${known.company} is ` +
+        `dated ${formatDay(app.outcomeDate!, year)}, after today. Draft it from that day, or correct the date:\n` +
+        `  followup outcome ${known.id} rejected --date YYYY-MM-DD`,
+    );
+  }
+  const instead = known.outcome === 'withdrawn' ? `\nTo stay in touch instead: followup draft keep-in-touch ${known.id}` : '';
+  throw new UsageError(
+    `${capitalized(KIND_WORDS[kind])} ${premise}, and #${known.id} ${known.company} has no rejection recorded ` +
+      `(${standing(known, year)}). If they have turned you down, record it first:\n` +
+      `  followup outcome ${known.id} rejected${instead}`,
+  );
+}
+
+/** Refuse a keep-in-touch note while the application has not ended without an offer. */
+function requireClosed(known: Application, year: string): void {
+  const status = statusOf(known);
+  if (status === 'rejected' || status === 'withdrawn' || status === 'no-response') return;
+  throw new UsageError(
+    `A keep-in-touch note is for after an application has ended (rejected, withdrawn, or closed after unanswered ` +
+      `tries), and for #${known.id} ${known.company} ${standing(known, year)}. When it ends, record how:\n` +
+      `  followup outcome ${known.id} rejected   (or withdrawn)\n` +
+      `  followup log ${known.id} loop-closed     (after a closing note went unanswered)`,
+  );
+}
+
+/** Refuse a closing note that would claim tries never made (cadence rule 6: it follows unanswered tries). */
+function requireTries(known: Application, state: ChaseState, today: CalendarDate, settings: Settings, year: string): void {
+  const id = known.id;
+  const head = `A closing note says your tries went unanswered, and `;
+  if (state.round.date > today) {
+    throw new UsageError(
+      `${head}round ${state.round.number} of #${id} ${known.company} is still to come ` +
+        `(${formatDay(state.round.date, year)}). Close the loop only if they go quiet after it.`,
+    );
+  }
+  if (state.attempts.length > 0) return;
+  const since = state.spokeOn
+    ? `you spoke on ${formatDay(state.spokeOn, year)} (a conversation starts the count again)`
+    : `the interview on ${formatDay(state.round.date, year)}`;
+  throw new UsageError(
+    `${head}no unanswered call or email is recorded for #${id} ${known.company} since ${since}. ` +
+      `The plan suggests a closing note after ${settings.maxAttempts} unanswered tries; until then, chase and log each try:\n` +
+      `  followup draft check-in ${id} --mark-sent\n` +
+      `  followup log ${id} no-answer   (or voicemail, after a call)\n` +
+      `If they have told you no, record that instead: followup outcome ${id} rejected`,
+  );
+}
+
+/** The latest recorded contact of any kind: the interview, a logged event, the outcome. */
+function lastContactDate(known: Application, held: Round | null): CalendarDate | null {
+  let last: CalendarDate | null = held?.date ?? null;
+  for (const e of known.events) last = last === null ? e.date : maxDate(last, e.date);
+  if (known.outcomeDate) last = last === null ? known.outcomeDate : maxDate(last, known.outcomeDate);
+  return last;
+}
+
 /** Build the template data for one draft, or say exactly what is missing and how to supply it. */
 export function buildDraftData(req: DraftRequest): DraftData {
-  const { app, me, today, kind } = req;
+  const { me, today, kind } = req;
+  const settings = req.settings ?? DEFAULT_SETTINGS;
+  const app = knownOn(req.app, today);
   const year = today.slice(0, 4);
   if (!me.name) {
     throw new UsageError('Letters are signed with your name, and none is set. Set it once:\n  followup config set name "Your Name"');
   }
-  const round = latestRound(app);
-  if (!round) throw new UsageError(`#${app.id} has no interview recorded: followup add --company "${app.company}" ...`);
-  if (kind === 'share-offer' && !req.offer) {
+  const latest = latestRound(app);
+  if (!latest) throw new UsageError(`#${app.id} has no interview recorded: followup add --company "${app.company}" ...`);
+  // The interview a letter speaks of: the latest one held by today (a round booked ahead has not happened).
+  const held = latestRound({ rounds: app.rounds.filter((r) => r.date <= today) });
+  const round = held ?? latest;
+  requireHeldRound(kind, app, latest, held, year);
+  requireOpenDecision(kind, app, year);
+  if (kind === 'feedback' || kind === 'thank-feedback') requireRejection(kind, req.app, app, year);
+  if (kind === 'keep-in-touch') requireClosed(app, year);
+  // The plan's own facts: the decision date, the tries it counts, the conversation that reset them.
+  const state = chaseState(app, settings);
+  if (kind === 'close-loop' && state) requireTries(app, state, today, settings, year);
+  const offer = req.offer && req.offer.date <= today ? req.offer : null;
+  if (kind === 'share-offer' && !offer) {
     throw new UsageError(
       'No offer is recorded, so there is nothing true to share: followup never helps claim an offer that does not ' +
         'exist. When you do have one, record it first: followup outcome <ref> offer',
     );
   }
-  const recipient = pickRecipient(req);
+  const recipient = pickRecipient({ ...req, app });
   if (kind === 'call' && !(recipient.phone)) {
     throw new UsageError(
       `No phone number is recorded for ${recipient.name}. Add it: followup edit ${app.id} ` +
@@ -215,9 +396,10 @@ export function buildDraftData(req: DraftRequest): DraftData {
   const hm = app.contacts.find((c) => c.role === 'hiring-manager') ?? null;
   const hr = app.contacts.find((c) => c.role === 'hr') ?? app.contacts.find((c) => c.role === 'recruiter') ?? null;
   // The date the company gave: at the interview, or later in a conversation (never an assumed one).
-  const state = chaseState(app, req.settings ?? DEFAULT_SETTINGS);
-  const decisionDate =
-    state && (state.decisionSource === 'given' || state.decisionSource === 'spoke-new-date') ? state.decision : null;
+  const decision = state ? decisionOf(state) : null;
+  const decisionDate = decision && (decision.source === 'given' || decision.source === 'spoke-new-date') ? decision.date : null;
+  const attempts = state ? attemptsOf(state.attempts) : [];
+  const contactDate = lastContactDate(app, held);
   const feedbackEvents = sortEvents(app.events).filter((e) => e.type === 'feedback-received');
   const lastFeedback = feedbackEvents.length > 0 ? feedbackEvents[feedbackEvents.length - 1] : null;
   const interviewDay = day(round.date, year);
@@ -237,9 +419,12 @@ export function buildDraftData(req: DraftRequest): DraftData {
     needs: app.needs.map(parseNeed).filter((n) => n.text !== ''),
     why: inSentence(app.why),
     expand: app.expand.map((e) => e.trim()).filter((e) => e !== ''),
-    notes: app.rounds.length > 0 ? inSentence(round.notes) : null,
+    notes: inSentence(round.notes),
     nextSteps: inSentence(round.nextSteps),
-    decision: decisionDate ? day(decisionDate, year) : null,
+    decision: decisionDate ? { ...day(decisionDate, year), passed: today > decisionDate } : null,
+    tries: { count: attempts.length, text: triesText(attempts, today) },
+    conversation: decision?.spokeOn ? day(decision.spokeOn, year) : null,
+    lastContact: contactDate ? { ...day(contactDate, year), elapsed: elapsedText(contactDate, today) } : null,
     feedback: lastFeedback ? { ...day(lastFeedback.date, year), note: inSentence(lastFeedback.note) } : null,
     stillInterested: !app.notInterested,
     prefer: req.prefer,
@@ -247,8 +432,12 @@ export function buildDraftData(req: DraftRequest): DraftData {
     me: { name: me.name, firstName: firstName(me.name), email: me.email, phone: me.phone },
     today: day(today, year),
   };
-  if (kind === 'share-offer' && req.offer) {
-    data.offer = { ...day(req.offer.date, year), company: req.nameCompany ? req.offer.company : null };
+  if (kind === 'share-offer' && offer) {
+    data.offer = {
+      ...day(offer.date, year),
+      company: req.nameCompany ? offer.company : null,
+      isToday: offer.date === today,
+    };
   }
   return data;
 }
@@ -275,7 +464,10 @@ export function sampleDraftData(kind: DraftKind, withOptional: boolean): DraftDa
     expand: withOptional ? ['When you asked about scaling, I left out the sharding work.'] : [],
     notes: withOptional ? 'team of six' : null,
     nextSteps: withOptional ? 'a final round with the CTO' : null,
-    decision: withOptional ? d('2026-12-04') : null,
+    decision: withOptional ? { ...d('2026-12-04'), passed: true } : null,
+    tries: withOptional ? { count: 2, text: 'I called on 7 and 10 December' } : { count: 0, text: '' },
+    conversation: withOptional ? d('2026-12-03') : null,
+    lastContact: withOptional ? { ...d('2026-12-03'), elapsed: null } : null,
     feedback: withOptional ? { ...d('2026-12-10'), note: 'more system design depth' } : null,
     stillInterested: withOptional,
     prefer: withOptional,
@@ -283,6 +475,8 @@ export function sampleDraftData(kind: DraftKind, withOptional: boolean): DraftDa
     me: { name: 'Alex Morgan', firstName: 'Alex', email: withOptional ? 'alex@example.com' : null, phone: withOptional ? '+1 555 0199' : null },
     today: d('2026-12-07'),
   };
-  if (kind === 'share-offer') data.offer = { ...d('2026-12-09'), company: withOptional ? 'Initech' : null };
+  if (kind === 'share-offer') {
+    data.offer = { ...d(withOptional ? '2026-12-07' : '2026-12-04'), company: withOptional ? 'Initech' : null, isToday: withOptional };
+  }
   return data;
 }

@@ -3,7 +3,7 @@
  * into the sentences `today`, `--json`'s `reason`, the calendar, `show` and `log` print. Pure.
  */
 import { ACTION_SPECS, actionPhrase, draftCommand } from '../core/actions.js';
-import { formatDay } from '../core/calendar.js';
+import { daysBetween, formatDay, formatDayLong } from '../core/calendar.js';
 import type {
   CalendarDate,
   ChaseAttempt,
@@ -192,4 +192,81 @@ export function doneEvents(item: Pick<PlanItem, 'action' | 'channel'>): readonly
 /** What comes next for one application, as `log`, `outcome` and `show` print it in `--json`. */
 export function nextJson(items: readonly Omit<PlanItem, 'overdue'>[]): Record<string, unknown>[] {
   return items.map((i) => ({ action: i.action, earliest: i.earliest, due: i.due, command: draftCommand(i) }));
+}
+
+/** "7 December", with the year when it is not the reference year. */
+function dayAndMonth(date: CalendarDate, year: string): string {
+  return formatDayLong(date, year).replace(/^\S+ /, '');
+}
+
+/** Dates as prose: "7, 11 and 15 December" within one month, else each in full. */
+function datesText(dates: readonly CalendarDate[], year: string): string {
+  const full = dates.map((d) => dayAndMonth(d, year));
+  const months = new Set(full.map((d) => d.replace(/^\d+ /, '')));
+  const words = months.size === 1 ? dates.map((d) => String(Number(d.slice(8, 10)))) : full;
+  const list = words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  return months.size === 1 ? `${list} ${[...months][0]}` : list;
+}
+
+/** "twice", "three times" (for a count above one). */
+function timesText(n: number): string {
+  return n === 2 ? 'twice' : `${numberWord(n)} times`;
+}
+
+/**
+ * The tries a letter may cite, in the first person: "I called on 7 and 10 December and wrote on
+ * 14 December" ("I called twice, on 7 December" when two fell on one day). Calls and emails are
+ * named in the order the first of each was made. Empty for no tries.
+ */
+export function triesText(attempts: readonly ChaseAttempt[], today: CalendarDate): string {
+  const year = today.slice(0, 4);
+  const channels: ChaseAttempt['channel'][] = [];
+  for (const a of attempts) if (!channels.includes(a.channel)) channels.push(a.channel);
+  const parts = channels.map((channel) => {
+    const dates = attempts.filter((a) => a.channel === channel).map((a) => a.date);
+    const unique = [...new Set(dates)].sort();
+    const verb = channel === 'phone' ? 'called' : 'wrote';
+    const count = dates.length === unique.length ? '' : ` ${timesText(dates.length)},`;
+    return `${verb}${count} on ${datesText(unique, year)}`;
+  });
+  return parts.length === 0 ? '' : `I ${parts.join(' and ')}`;
+}
+
+/** Whole calendar months from one date to a later one. */
+function wholeMonths(from: CalendarDate, to: CalendarDate): number {
+  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  return Number(to.slice(8, 10)) < Number(from.slice(8, 10)) ? months - 1 : months;
+}
+
+/** "a month", "three weeks": n of a unit in words. */
+function countOf(n: number, unit: string): string {
+  return n === 1 ? `a ${unit}` : `${numberWord(n)} ${unit}s`;
+}
+
+/**
+ * The time from one date to a later one as a letter may state it: "a week", "more than two
+ * weeks", "three months", "more than a year". Never more than the dates support (it rounds
+ * down and says "more than" when it did); null under a week, when a letter should claim none.
+ */
+export function elapsedText(from: CalendarDate, to: CalendarDate): string | null {
+  const days = daysBetween(from, to);
+  if (days < 7) return null;
+  const months = wholeMonths(from, to);
+  let n: number;
+  let unit: string;
+  let exact: boolean;
+  if (months >= 12) {
+    n = Math.floor(months / 12);
+    unit = 'year';
+    exact = months % 12 === 0 && to.slice(5) === from.slice(5);
+  } else if (months >= 1) {
+    n = months;
+    unit = 'month';
+    exact = to.slice(8) === from.slice(8);
+  } else {
+    n = Math.floor(days / 7);
+    unit = 'week';
+    exact = days % 7 === 0;
+  }
+  return `${exact ? '' : 'more than '}${countOf(n, unit)}`;
 }

@@ -166,10 +166,10 @@ describe('share-offer', () => {
 
   test('says an offer is in hand and asks for their timeline; names the employer only when asked', () => {
     const named = draft('share-offer', fullScene('share-offer'));
-    expect(named).toContain('I have received a job offer from Globex.');
+    expect(named).toContain('I received a job offer from Globex today.');
     expect(named).toMatch(/timeline/);
     const unnamed = draft('share-offer', { ...fullScene('share-offer'), nameCompany: false });
-    expect(unnamed).toContain('I have received a job offer.');
+    expect(unnamed).toContain('I received a job offer today.');
     expect(unnamed).not.toContain('Globex');
   });
 

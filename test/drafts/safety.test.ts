@@ -110,6 +110,8 @@ const record = fc.record({
 
 type Typed = typeof record extends fc.Arbitrary<infer T> ? T : never;
 
+const AFTER_REJECTION: DraftKind[] = ['feedback', 'thank-feedback', 'keep-in-touch'];
+
 function sceneFrom(kind: DraftKind, r: Typed): Scene {
   const contacts = [
     ...(r.hasHiringManager ? [contact(1, r.hm, 'hiring-manager', { phone: '+1 555 0100', email: 'hm@example.com' })] : []),
@@ -125,7 +127,13 @@ function sceneFrom(kind: DraftKind, r: Typed): Scene {
     notInterested: r.notInterested,
     contacts,
     rounds: [round({ decisionBy: r.decided ? '2026-12-04' : null, notes: r.notes, nextSteps: r.nextSteps })],
-    events: [event('feedback-received', '2026-12-14', { note: r.feedbackNote })],
+    // Each kind's premise recorded: tries for a closing note, a rejection for the letters after one.
+    events: [
+      event('no-answer', '2026-12-07'),
+      event('emailed', '2026-12-10'),
+      event('feedback-received', '2026-12-14', { note: r.feedbackNote }),
+    ],
+    ...(AFTER_REJECTION.includes(kind) ? { outcome: 'rejected' as const, outcomeDate: '2026-12-11' } : {}),
   });
   return {
     app,
