@@ -70,7 +70,11 @@ export function terminalSafeDeep<T>(value: T): T {
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   let copy: Record<string, unknown> | null = null;
-  for (const [key, field] of Object.entries(value)) {
+  const fields = value as Record<string, unknown>;
+  // for...in rather than Object.entries: no array of pairs per object (today walks every item).
+  for (const key in fields) {
+    if (!Object.prototype.hasOwnProperty.call(fields, key)) continue;
+    const field = fields[key];
     const safe = terminalSafeDeep(field);
     if (safe !== field) {
       copy ??= { ...(value as Record<string, unknown>) };
