@@ -326,11 +326,9 @@ export function openDatabase(opts: OpenOptions): Database {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw newerStoreError(opts.file, version);
     if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = FULL');
-    db.pragma('cache_size = -2000');
-    // Damaged pages are noticed as they are read, before a write can spread the damage.
-    db.pragma('cell_size_check = ON');
+    // One exec for the settings of this connection (each pragma() call prepares a statement).
+    // cell_size_check: damaged pages are noticed as they are read, before a write can spread it.
+    db.exec('PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -2000; PRAGMA cell_size_check = ON;');
     if (opts.maxPageCount) db.pragma(`max_page_count = ${Math.floor(opts.maxPageCount)}`);
     if (version < SCHEMA_VERSION) migrate(db, opts.file);
     return db;
