@@ -7,13 +7,6 @@ import { wrap, type Styles } from './output.js';
 import { terminalSafeDeep } from './terminal-safe.js';
 
 
-export { actionPhrase };
-
-/** The `followup log` command that records an item done. */
-export function logHint(item: Pick<PlanItem, 'action' | 'channel' | 'id'>): string {
-  return logCommand(item);
-}
-
 function contactLine(item: PlanItem): string | null {
   const c = item.contact;
   if (!c) return null;
@@ -40,7 +33,7 @@ function renderItem(item: PlanItem, n: number, s: Styles, width: number, today: 
   lines.push(wrap(`why: ${reasonText(item.why, today)}`, width, '    '));
   for (const note of item.notes) lines.push(s.warn(wrap(`note: ${noteText(note)}`, width, '    ')));
   lines.push(`    ${s.dim('help:')} ${s.command(draftCommand(item))}`);
-  lines.push(`    ${s.dim('then:')} ${s.command(logHint(item))}`);
+  lines.push(`    ${s.dim('then:')} ${s.command(logCommand(item))}`);
   return lines.join('\n');
 }
 

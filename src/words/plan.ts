@@ -2,7 +2,7 @@
  * The plan in English: the one place that turns the reason codes and facts of core/cadence.ts
  * into the sentences `today`, `--json`'s `reason`, the calendar, `show` and `log` print. Pure.
  */
-import { ACTION_SPECS, actionPhrase, draftCommand } from '../core/actions.js';
+import { draftCommand } from '../core/actions.js';
 import { daysBetween, formatDay, formatDayLong } from '../core/calendar.js';
 import type {
   CalendarDate,
@@ -16,8 +16,6 @@ import type {
   WaitingEntry,
   WaitingReason,
 } from '../core/types.js';
-
-export { actionPhrase, draftCommand };
 
 function plural(n: number, noun: string): string {
   if (n === 1) return `${n} ${noun}`;
@@ -182,11 +180,6 @@ export function waitingJson(entry: WaitingEntry, today: CalendarDate): Record<st
     action: entry.action,
     reason: waitingText(entry.why, today),
   };
-}
-
-/** The events that record an item done, for `log` hints. */
-export function doneEvents(item: Pick<PlanItem, 'action' | 'channel'>): readonly string[] {
-  return ACTION_SPECS[item.action].doneBy(item.channel);
 }
 
 /** What comes next for one application, as `log`, `outcome` and `show` print it in `--json`. */
