@@ -3,16 +3,22 @@ import { UsageError } from '../errors.js';
 import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange } from './calendar.js';
 import { DEFAULT_SETTINGS, type Settings } from './types.js';
 
+/** How letters greet: by first name ("Dear Dana"), or formally ("Dear Dana Reyes"); an honorific wins in both. */
+export const SALUTATIONS = ['first-name', 'formal'] as const;
+export type Salutation = (typeof SALUTATIONS)[number];
+
 /** The sender of letters, for the drafts. */
 export interface Me {
   name: string | null;
   email: string | null;
   phone: string | null;
+  /** How letters greet their recipient; 'first-name' when absent. */
+  salutation?: Salutation;
 }
 
 export type Config = Settings & Me;
 
-export const DEFAULT_CONFIG: Config = { ...DEFAULT_SETTINGS, name: null, email: null, phone: null };
+export const DEFAULT_CONFIG: Config = { ...DEFAULT_SETTINGS, name: null, email: null, phone: null, salutation: 'first-name' };
 
 type Key = keyof Config;
 
@@ -48,6 +54,12 @@ function dateList(text: string): string[] {
   return [...new Set(parts)].sort();
 }
 
+function salutation(text: string): Salutation {
+  const t = text.trim();
+  if (!(SALUTATIONS as readonly string[]).includes(t)) throw new Error(SALUTATIONS.join(' or '));
+  return t as Salutation;
+}
+
 /** Every key `followup config` knows, with what it accepts. */
 export const CONFIG_KEYS: Record<Key, KeySpec> = {
   assumeDecisionWorkdays: {
@@ -63,6 +75,7 @@ export const CONFIG_KEYS: Record<Key, KeySpec> = {
   name: { help: 'your name, to sign letters', parse: optionalText },
   email: { help: 'your email, for letters', parse: optionalText },
   phone: { help: 'your phone, for letters and voicemails', parse: optionalText },
+  salutation: { help: 'how letters greet: first-name ("Dear Dana") or formal ("Dear Dana Reyes")', parse: salutation },
 };
 
 /** Whether a string names a config key. */
@@ -154,6 +167,8 @@ export function configFromStored(stored: Record<string, unknown>): Config {
       if (Array.isArray(value) && value.every((v) => typeof v === 'string' && isCalendarDate(v))) {
         config.holidays = value as string[];
       }
+    } else if (key === 'salutation') {
+      if (typeof value === 'string' && (SALUTATIONS as readonly string[]).includes(value)) config.salutation = value as Salutation;
     } else if (typeof DEFAULT_CONFIG[key] === 'number') {
       if (typeof value === 'number' && Number.isInteger(value) && value >= 0) target[key] = value;
     } else if (value === null || typeof value === 'string') {

@@ -10,7 +10,7 @@ import {
   type ChaseState,
 } from '../core/cadence.js';
 import { formatDay, formatDayLong, maxDate } from '../core/calendar.js';
-import type { Me } from '../core/config.js';
+import type { Me, Salutation } from '../core/config.js';
 import {
   DEFAULT_SETTINGS,
   ROLE_WORDS,
@@ -55,7 +55,10 @@ export const MARK_SENT_EVENT: Record<DraftKind, EventType | null> = {
 /** A person as templates see them. */
 export interface PersonData {
   name: string;
+  /** The first name, never an honorific ("Dana" for "Dr. Dana Reyes-Smith"). */
   firstName: string;
+  /** The name a salutation uses: "Dr. Reyes-Smith" with an honorific, else "Dana" (or "Dana Reyes" when formal). */
+  greeting: string;
   role: string;
   phone: string | null;
   email: string | null;
@@ -82,7 +85,8 @@ export interface DraftData {
   company: string;
   role: string;
   round: number;
-  interview: DayData & { time: string | null; kind: string | null };
+  /** `after`: words for after the interview that follow its kind ("after our call", "after visiting you"). */
+  interview: DayData & { time: string | null; kind: string | null; after: string };
   /** The interview date raw (YYYY-MM-DD) and in words, as top-level shortcuts. */
   interviewDate: CalendarDate;
   interviewDay: string;
@@ -115,29 +119,95 @@ export interface DraftData {
   prefer: boolean;
   /** `--reason TEXT`: why the user is getting back in touch (keep-in-touch). */
   reason: string | null;
-  me: { name: string; firstName: string; email: string | null; phone: string | null };
+  me: { name: string; firstName: string; greeting: string; email: string | null; phone: string | null };
   today: DayData;
   /** Present only when an offer is recorded (share-offer); `isToday` when it came today. */
   offer?: DayData & { company: string | null; isToday: boolean };
 }
 
-function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
+const HONORIFICS: Record<string, string> = { dr: 'Dr.', prof: 'Prof.', mr: 'Mr.', mrs: 'Mrs.', ms: 'Ms.', mx: 'Mx.' };
+
+/** A name split into an honorific (as "Dr.", or null), the first name and the rest ("Reyes-Smith"). */
+export function parseName(name: string): { honorific: string | null; first: string; rest: string } {
+  const words = name.trim().split(/\s+/).filter((w) => w !== '');
+  let honorific: string | null = null;
+  // Every leading honorific ("Prof. Dr. Anna Schmidt"), the first one kept; a name that is only one stays a name.
+  while (words.length > 1) {
+    const found = HONORIFICS[words[0].toLowerCase().replace(/\.$/, '')];
+    if (!found) break;
+    honorific ??= found;
+    words.shift();
+  }
+  return { honorific, first: words[0] ?? name.trim(), rest: words.slice(1).join(' ') };
 }
 
-function person(c: Contact): PersonData {
-  return { name: c.name, firstName: firstName(c.name), role: ROLE_WORDS[c.role] ?? c.role, phone: c.phone, email: c.email };
+function firstName(name: string): string {
+  return parseName(name).first;
+}
+
+/** The name a salutation uses: "Dr. Reyes-Smith" with an honorific, else the first name (or the full name when formal). */
+export function greetingName(name: string, salutation: Salutation = 'first-name'): string {
+  const { honorific, first, rest } = parseName(name);
+  if (honorific) return `${honorific} ${rest || first}`;
+  return salutation === 'formal' && rest ? `${first} ${rest}` : first;
+}
+
+function person(c: Contact, salutation: Salutation = 'first-name'): PersonData {
+  return {
+    name: c.name,
+    firstName: firstName(c.name),
+    greeting: greetingName(c.name, salutation),
+    role: ROLE_WORDS[c.role] ?? c.role,
+    phone: c.phone,
+    email: c.email,
+  };
+}
+
+/** Words for "after the interview" that fit its kind; neutral when the kind is not recorded. */
+function afterInterview(kind: string | null): string {
+  switch (kind) {
+    case 'phone':
+      return 'after our call';
+    case 'video':
+      return 'after our video call';
+    case 'onsite':
+      return 'after visiting you';
+    default:
+      return 'after our interview';
+  }
+}
+
+/**
+ * User text made ready to end a sentence: trimmed, ending in exactly one terminal mark (its own
+ * `!`, `?` or `...` kept, a full stop added when it has none, a run like "!!" or "?." cut to one),
+ * and capitalised when `start` (the template starts a sentence with it). Null when empty.
+ */
+export function sentence(text: string | null, start = false): string | null {
+  if (text === null) return null;
+  let t = text.trim();
+  const tail = /[.!?\u2026]+(?=["'\u201d\u2019)\]]*$)/.exec(t);
+  if (tail) {
+    const run = tail[0];
+    const mark = run === '...' || run === '\u2026' ? run : /[!?]/.test(run) ? run.replace(/[^!?]/g, '').slice(-1) : '.';
+    t = t.slice(0, tail.index) + mark + t.slice(tail.index + run.length);
+  } else {
+    t = t.replace(/\s+$/, '');
+    if (t !== '') t += '.';
+  }
+  if (t === '' || /^[.!?\u2026]+$/.test(t)) return null;
+  return start ? t.charAt(0).toUpperCase() + t.slice(1) : t;
 }
 
 function day(date: CalendarDate, year: string): DayData {
   return { date, day: formatDayLong(date, year), short: formatDay(date, year) };
 }
 
-/** Split `need :: how I meet it`. */
+/** Split `need :: how I meet it`: the need as a label (a colon follows it), the fit as the end of a sentence. */
 export function parseNeed(text: string): NeedData {
   const at = text.indexOf('::');
-  if (at < 0) return { text: inSentence(text) ?? '', fit: null };
-  return { text: inSentence(text.slice(0, at)) ?? '', fit: inSentence(text.slice(at + 2)) };
+  const label = (t: string) => t.trim().replace(/[.!?\u2026\s]+$/, '');
+  if (at < 0) return { text: label(text), fit: null };
+  return { text: label(text.slice(0, at)), fit: sentence(text.slice(at + 2)) };
 }
 
 /** Free text as it reads inside a sentence: trimmed, without a closing full stop. */
@@ -339,6 +409,13 @@ function requireTries(known: Application, state: ChaseState, today: CalendarDate
   );
 }
 
+/** The HR contact a call goes through when the hiring manager has no number recorded, or null. */
+function callViaHr(recipient: Contact, app: Application): Contact | null {
+  if (recipient.phone || recipient.role !== 'hiring-manager') return null;
+  const hr = app.contacts.find((c) => c.role === 'hr') ?? app.contacts.find((c) => c.role === 'recruiter') ?? null;
+  return hr && hr.phone ? hr : null;
+}
+
 /** The latest recorded contact of any kind: the interview, a logged event, the outcome. */
 function lastContactDate(known: Application, held: Round | null): CalendarDate | null {
   let last: CalendarDate | null = held?.date ?? null;
@@ -351,6 +428,7 @@ function lastContactDate(known: Application, held: Round | null): CalendarDate |
 export function buildDraftData(req: DraftRequest): DraftData {
   const { me, today, kind } = req;
   const settings = req.settings ?? DEFAULT_SETTINGS;
+  const salutation: Salutation = me.salutation ?? 'first-name';
   const app = knownOn(req.app, today);
   const year = today.slice(0, 4);
   if (!me.name) {
@@ -376,11 +454,19 @@ export function buildDraftData(req: DraftRequest): DraftData {
     );
   }
   const recipient = pickRecipient({ ...req, app });
-  if (kind === 'call' && !(recipient.phone)) {
+  if (kind === 'call' && !recipient.phone && !callViaHr(recipient, app)) {
+    // No number at all: not the recipient's, and (for a hiring manager) not HR's either.
+    const hrContact = app.contacts.find((c) => c.role === 'hr');
+    const add =
+      recipient.role === 'hiring-manager'
+        ? `--phone "..." (theirs), or ` + (hrContact ? `--hr-phone "..." (${hrContact.name}'s, to ask HR for their direct line)` : `--hr "NAME" --hr-phone "..." (HR's, to ask for their direct line)`)
+        : recipient.role === 'hr'
+          ? `--hr-phone "..."`
+          : `--phone "..."`;
     throw new UsageError(
-      `No phone number is recorded for ${recipient.name}. Add it: followup edit ${app.id} ` +
-        (recipient.role === 'hr' ? `--hr-phone "..."` : `--phone "..."`) +
-        (recipient.email ? ` (or write instead: followup draft check-in ${app.id})` : ''),
+      `No phone number is recorded for ${recipient.name}${recipient.role === 'hiring-manager' ? ' or HR' : ''}. ` +
+        `Add one: followup edit ${app.id} ${add}` +
+        (recipient.email ? `\nOr write instead: followup draft check-in ${app.id}` : ''),
     );
   }
   const feedbackGiven = app.events.some((e) => e.type === 'feedback-received');
@@ -409,16 +495,16 @@ export function buildDraftData(req: DraftRequest): DraftData {
     company: app.company,
     role: app.role,
     round: round.number,
-    interview: { ...interviewDay, time: round.time, kind: round.kind },
+    interview: { ...interviewDay, time: round.time, kind: round.kind, after: afterInterview(round.kind) },
     interviewDate: round.date,
     interviewDay: interviewDay.day,
-    recipient: person(recipient),
-    interviewers: app.contacts.filter((c) => c.role === 'interviewer').map(person),
-    hiringManager: hm ? person(hm) : null,
-    hr: hr ? person(hr) : null,
+    recipient: person(recipient, salutation),
+    interviewers: app.contacts.filter((c) => c.role === 'interviewer').map((c) => person(c, salutation)),
+    hiringManager: hm ? person(hm, salutation) : null,
+    hr: hr ? person(hr, salutation) : null,
     needs: app.needs.map(parseNeed).filter((n) => n.text !== ''),
-    why: inSentence(app.why),
-    expand: app.expand.map((e) => e.trim()).filter((e) => e !== ''),
+    why: sentence(app.why),
+    expand: app.expand.map((e) => sentence(e, true)).filter((e): e is string => e !== null),
     notes: inSentence(round.notes),
     nextSteps: inSentence(round.nextSteps),
     decision: decisionDate ? { ...day(decisionDate, year), passed: today > decisionDate } : null,
@@ -428,8 +514,8 @@ export function buildDraftData(req: DraftRequest): DraftData {
     feedback: lastFeedback ? { ...day(lastFeedback.date, year), note: inSentence(lastFeedback.note) } : null,
     stillInterested: !app.notInterested,
     prefer: req.prefer,
-    reason: inSentence(req.reason),
-    me: { name: me.name, firstName: firstName(me.name), email: me.email, phone: me.phone },
+    reason: sentence(req.reason, true),
+    me: { name: me.name, firstName: firstName(me.name), greeting: greetingName(me.name, salutation), email: me.email, phone: me.phone },
     today: day(today, year),
   };
   if (kind === 'share-offer' && offer) {
@@ -444,7 +530,7 @@ export function buildDraftData(req: DraftRequest): DraftData {
 
 /** A complete sample, every optional field filled, for checking templates. */
 export function sampleDraftData(kind: DraftKind, withOptional: boolean): DraftData {
-  const dana: PersonData = { name: 'Dana Reyes', firstName: 'Dana', role: 'hiring manager', phone: '+1 555 0100', email: 'dana@example.com' };
+  const dana: PersonData = { name: 'Dana Reyes', firstName: 'Dana', greeting: 'Dana', role: 'hiring manager', phone: '+1 555 0100', email: 'dana@example.com' };
   const d = (date: string) => day(date, '2026');
   const data: DraftData = {
     kind,
@@ -452,15 +538,20 @@ export function sampleDraftData(kind: DraftKind, withOptional: boolean): DraftDa
     company: 'Acme',
     role: 'Backend Engineer',
     round: 1,
-    interview: { ...d('2026-12-02'), time: withOptional ? '10:00' : null, kind: withOptional ? 'video' : null },
+    interview: {
+      ...d('2026-12-02'),
+      time: withOptional ? '10:00' : null,
+      kind: withOptional ? 'video' : null,
+      after: afterInterview(withOptional ? 'video' : null),
+    },
     interviewDate: '2026-12-02',
     interviewDay: d('2026-12-02').day,
     recipient: dana,
-    interviewers: withOptional ? [{ ...dana, name: 'Priya Natarajan', firstName: 'Priya', role: 'interviewer' }] : [],
+    interviewers: withOptional ? [{ ...dana, name: 'Priya Natarajan', firstName: 'Priya', greeting: 'Priya', role: 'interviewer' }] : [],
     hiringManager: withOptional ? dana : null,
-    hr: withOptional ? { name: 'Sam Lee', firstName: 'Sam', role: 'HR', phone: null, email: 'sam@example.com' } : null,
-    needs: withOptional ? [{ text: 'Postgres on-call', fit: 'I ran the on-call rotation for two years' }, { text: 'mentoring', fit: null }] : [],
-    why: withOptional ? 'the payments platform is the system I want to work on' : null,
+    hr: withOptional ? { name: 'Sam Lee', firstName: 'Sam', greeting: 'Sam', role: 'HR', phone: null, email: 'sam@example.com' } : null,
+    needs: withOptional ? [{ text: 'Postgres on-call', fit: 'I ran the on-call rotation for two years.' }, { text: 'mentoring', fit: null }] : [],
+    why: withOptional ? 'the payments platform is the system I want to work on.' : null,
     expand: withOptional ? ['When you asked about scaling, I left out the sharding work.'] : [],
     notes: withOptional ? 'team of six' : null,
     nextSteps: withOptional ? 'a final round with the CTO' : null,
@@ -471,8 +562,8 @@ export function sampleDraftData(kind: DraftKind, withOptional: boolean): DraftDa
     feedback: withOptional ? { ...d('2026-12-10'), note: 'more system design depth' } : null,
     stillInterested: withOptional,
     prefer: withOptional,
-    reason: withOptional ? 'I just finished a course on distributed systems' : null,
-    me: { name: 'Alex Morgan', firstName: 'Alex', email: withOptional ? 'alex@example.com' : null, phone: withOptional ? '+1 555 0199' : null },
+    reason: withOptional ? 'I just finished a course on distributed systems.' : null,
+    me: { name: 'Alex Morgan', firstName: 'Alex', greeting: 'Alex', email: withOptional ? 'alex@example.com' : null, phone: withOptional ? '+1 555 0199' : null },
     today: d('2026-12-07'),
   };
   if (kind === 'share-offer') {

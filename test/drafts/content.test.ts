@@ -78,7 +78,7 @@ describe('call', () => {
     expect(text).toContain('Has a decision been made?');
     expect(text).toMatch(/voicemail[\s\S]*You can reach me on \+1 555 0199/);
     // With the hiring manager on the line there is nothing to ask about them.
-    expect(text).not.toContain('direct line');
+    expect(text).not.toContain('Who is the hiring manager');
   });
 
   test('when the contact is HR: asks for the hiring manager\'s name, direct line, and whether to call them', () => {
@@ -101,23 +101,21 @@ describe('call', () => {
 });
 
 describe('feedback', () => {
-  test('thanks regardless, asks about gaps and how I came across, and for concrete advice', () => {
+  test('thanks regardless, asks about the main gap and one concrete step, and offers a short call', () => {
     const text = draft('feedback', fullScene('feedback'));
     expect(text).toContain('Thank you for letting me know your decision');
-    expect(text).toMatch(/gaps in my experience/);
-    expect(text).toMatch(/how did I come across/);
-    for (const advice of ['intermediate steps', 'training courses', 'publications', 'associations or groups', 'people you think I should talk to']) {
-      expect(text).toContain(advice);
-    }
+    expect(text).toContain('- What was the main gap between my experience and what you needed for this role?');
+    expect(text).toMatch(/- What one step would make me a stronger candidate next time: \S/);
+    expect(text).toContain('15-minute call');
   });
 
   test('asks to be considered or referred only while still interested', () => {
     const keen = draft('feedback', fullScene('feedback'));
-    expect(keen).toMatch(/considered/);
-    expect(keen).toMatch(/referred/);
+    expect(keen).toMatch(/keep me in mind/);
+    expect(keen).toMatch(/Would you be willing to refer me/);
     const scene = fullScene('feedback');
     const done = draft('feedback', { ...scene, app: { ...scene.app, notInterested: true } });
-    expect(done).not.toMatch(/considered|referred/);
+    expect(done).not.toMatch(/keep me in mind|refer/);
     expect(letterProblems(done)).toEqual([]);
   });
 
@@ -125,7 +123,7 @@ describe('feedback', () => {
     // The number of interviewers says nothing about how many interviews there were.
     const text = draft('feedback', fullScene('feedback'));
     expect(fullScene('feedback').app.rounds).toHaveLength(1);
-    expect(text).toContain('how did I come across');
+    expect(text).toContain('for this role?');
     expect(text).not.toMatch(/interviews\b/);
   });
 });

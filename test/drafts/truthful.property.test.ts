@@ -18,10 +18,10 @@ import {
   type FollowupEvent,
   type Round,
 } from '../../src/core/types.js';
-import { DRAFT_KINDS, type DraftKind } from '../../src/drafts/data.js';
+import { buildDraftData, DRAFT_KINDS, type DraftKind } from '../../src/drafts/data.js';
 import { UsageError } from '../../src/errors.js';
 import { elapsedText, triesText } from '../../src/words/plan.js';
-import { DANA, draft, fullApp, letterProblems, ME_FULL, PRIYA, SAM, type Scene } from './helpers.js';
+import { DANA, draft, fullApp, fullScene, letterProblems, ME_FULL, PRIYA, request, SAM, type Scene } from './helpers.js';
 
 const DAY0 = '2026-11-02';
 const SECRET = 'PRIVATE-NOTE';
@@ -224,6 +224,80 @@ describe('random records: a letter is refused without its premise, and otherwise
         checkLetter(kind, scene, text);
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12, part 2: text hygiene over random names, user text and interview kinds
+// ---------------------------------------------------------------------------------------------
+
+const HONORIFIC_WORD = /^(dr|prof|mr|mrs|ms|mx)\.?$/i;
+const honorificArb = fc.constantFrom('Dr.', 'Dr', 'dr', 'PROF.', 'Prof', 'Mr', 'Mr.', 'Mrs', 'ms', 'Ms.', 'Mx', 'MX.');
+const wordArb = fc.constantFrom('Dana', 'Reyes-Smith', 'Priya', 'Natarajan', 'de', 'la', 'Cruz', 'Lee', "O'Brien", 'Drew', 'Msgr');
+const nameArb = fc
+  .tuple(fc.option(honorificArb, { nil: null }), fc.array(wordArb, { minLength: 1, maxLength: 3 }))
+  .map(([h, words]) => [h, ...words].filter((w) => w !== null).join(' '));
+/** Free text as a user types it: any case at the start, ending in nothing, a mark, two marks or "...". */
+const userTextArb = fc
+  .tuple(
+    fc.constantFrom('the ledger work', 'I want this', 'it fits me', 'scaling matters', 'we cut latency by 60%'),
+    fc.boolean(),
+    fc.constantFrom('', '.', '!', '?', '!!', '?!', '!.', '?.', '...', ' ', '. '),
+  )
+  .map(([t, upper, end]) => (upper ? t.charAt(0).toUpperCase() : t.charAt(0).toLowerCase()) + t.slice(1) + end);
+
+const hygieneArb = fc.record({
+  names: fc.tuple(nameArb, nameArb, nameArb),
+  me: nameArb,
+  salutation: fc.constantFrom('first-name', 'formal' as const),
+  kind: fc.constantFrom('phone', 'video', 'onsite', null),
+  why: fc.option(userTextArb, { nil: null }),
+  need: fc.tuple(userTextArb, fc.option(userTextArb, { nil: null })),
+  expand: fc.array(userTextArb, { maxLength: 2 }),
+  reason: fc.option(userTextArb, { nil: null }),
+});
+
+describe('random names and user text: no doubled punctuation, no honorific as a first name', () => {
+  test.each(DRAFT_KINDS.map((k) => [k] as [DraftKind]))('%s', (kind) => {
+    fc.assert(
+      fc.property(hygieneArb, (r) => {
+        const base = fullScene(kind);
+        const renamed = new Map([DANA.name, PRIYA.name, SAM.name].map((n, i) => [n, r.names[i]]));
+        // Distinct names, so that --to and the logged events still point at one person.
+        fc.pre(new Set(r.names.map((n) => n.toLowerCase())).size === 3);
+        const rename = (n: string | null) => (n !== null ? renamed.get(n) ?? n : n);
+        const app = {
+          ...base.app,
+          contacts: base.app.contacts.map((c) => ({ ...c, name: rename(c.name)! })),
+          events: base.app.events.map((e) => ({ ...e, withName: rename(e.withName) })),
+          rounds: base.app.rounds.map((x) => ({ ...x, kind: r.kind })),
+          why: r.why,
+          needs: [r.need[1] === null ? r.need[0] : `${r.need[0]} :: ${r.need[1]}`],
+          expand: r.expand,
+        };
+        const scene: Scene = {
+          ...base,
+          app,
+          to: base.to ? rename(base.to) : base.to,
+          me: { ...base.me, name: r.me, salutation: r.salutation },
+          reason: r.reason,
+        };
+        const data = buildDraftData(request(kind, scene));
+        for (const p of [data.recipient, ...data.interviewers, data.hiringManager, data.hr, data.me]) {
+          if (p) expect(p.firstName).not.toMatch(HONORIFIC_WORD);
+        }
+        expect(data.recipient.greeting.split(' ').length === 1 && HONORIFIC_WORD.test(data.recipient.greeting)).toBe(false);
+        const text = draft(kind, scene);
+        for (const line of text.split('\n')) {
+          expect(line.replace(/\.\.\./g, ''), `doubled punctuation in:\n${text}`).not.toMatch(/[.!?][.!?]/);
+          expect(line).not.toMatch(/(Dear|Hello) (Dr|Prof|Mr|Mrs|Ms|Mx)\.?,/i);
+        }
+        for (const para of text.split(/\n\n+/)) {
+          expect(para.trimStart(), `lower-case start in:\n${text}`).not.toMatch(/^[a-z]/);
+        }
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
     );
   });
 });
