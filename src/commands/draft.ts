@@ -115,6 +115,15 @@ export function runDraft(ctx: Context, kindText: string, ref: string, opts: Draf
   }
   let text = renderTemplate(source, template.file, data, kind);
   if (opts.edit) text = editText(ctx, text);
+  if (kind === 'thanks' && !app.why && app.needs.length === 0) {
+    // A thank-you that names neither why you want the job nor what they need could be anyone's.
+    ctx.output.err(
+      ctx.output.styles.warn(
+        'note: nothing is recorded about why you want this job or what they need, so this thank-you is generic. ' +
+          `Record them and draft again: followup edit ${id} --why "..." --need "what they need :: how you meet it"`,
+      ),
+    );
+  }
 
   if (opts.out) {
     writePrivate(opts.out, text, ctx.storePath);
@@ -131,7 +140,7 @@ export function runDraft(ctx: Context, kindText: string, ref: string, opts: Draf
       // The same warnings `log` gives for a chase sooner than the rules allow: recorded, not refused.
       const warnings = chaseWarnings(app, { type: event, date: ctx.today }, config).map((w) => warningText(w, config));
       store.addEvent(id, { type: event, date: ctx.today, withName: data.recipient.name });
-      ctx.output.err(`Logged ${event} for #${id} ${app.company} (to ${data.recipient.name}).`);
+      ctx.output.err(`Logged ${event} for #${id} ${terminalSafe(app.company)} (to ${terminalSafe(data.recipient.name)}).`);
       if (warnings.length > 0) {
         ctx.output.err(ctx.output.styles.warn(`warning: ${terminalSafe(warnings.join('\n'), { keepLines: true })}`));
       }
