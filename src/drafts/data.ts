@@ -16,6 +16,7 @@ import {
   ROLE_WORDS,
   type Application,
   type CalendarDate,
+  type ChaseAttempt,
   type Contact,
   type EventType,
   type Round,
@@ -106,6 +107,12 @@ export interface DraftData {
    * how many, and in words ("I called on 7 and 10 December and wrote on 14 December"; '' for none).
    */
   tries: { count: number; text: string };
+  /**
+   * The last of those tries (the same plan facts as `tries`), or null when there are none:
+   * `dayMonth` "8 December" (with the year when not this year), `channel` the noun for it,
+   * "email" or "call" ("following up on my email of 8 December").
+   */
+  lastTry: (DayData & { dayMonth: string; channel: 'email' | 'call' }) | null;
   /** The latest conversation (`spoke`) since the latest interview, or null. */
   conversation: DayData | null;
   /**
@@ -202,6 +209,14 @@ function day(date: CalendarDate, year: string): DayData {
   return { date, day: formatDayLong(date, year), short: formatDay(date, year) };
 }
 
+/** The last try the plan counts, for "following up on my email of 8 December"; null for none. */
+function lastTryOf(attempts: readonly ChaseAttempt[], year: string): DraftData['lastTry'] {
+  const last = attempts.length > 0 ? attempts[attempts.length - 1] : null;
+  if (!last) return null;
+  const d = day(last.date, year);
+  return { ...d, dayMonth: d.day.replace(/^\S+ /, ''), channel: last.channel === 'email' ? 'email' : 'call' };
+}
+
 /** Split `need :: how I meet it`: the need as a label (a colon follows it), the fit as the end of a sentence. */
 export function parseNeed(text: string): NeedData {
   const at = text.indexOf('::');
@@ -210,10 +225,10 @@ export function parseNeed(text: string): NeedData {
   return { text: label(text.slice(0, at)), fit: sentence(text.slice(at + 2)) };
 }
 
-/** Free text as it reads inside a sentence: trimmed, without a closing full stop. */
+/** Free text as it reads inside a sentence: trimmed, without closing marks (the template ends the sentence). */
 function inSentence(text: string | null): string | null {
   if (text === null) return null;
-  const t = text.trim().replace(/[.\s]+$/, '');
+  const t = text.trim().replace(/[.!?\s]+$/, '');
   return t === '' ? null : t;
 }
 
@@ -509,6 +524,7 @@ export function buildDraftData(req: DraftRequest): DraftData {
     nextSteps: inSentence(round.nextSteps),
     decision: decisionDate ? { ...day(decisionDate, year), passed: today > decisionDate } : null,
     tries: { count: attempts.length, text: triesText(attempts, today) },
+    lastTry: lastTryOf(attempts, year),
     conversation: decision?.spokeOn ? day(decision.spokeOn, year) : null,
     lastContact: contactDate ? { ...day(contactDate, year), elapsed: elapsedText(contactDate, today) } : null,
     feedback: lastFeedback ? { ...day(lastFeedback.date, year), note: inSentence(lastFeedback.note) } : null,
@@ -557,6 +573,7 @@ export function sampleDraftData(kind: DraftKind, withOptional: boolean): DraftDa
     nextSteps: withOptional ? 'a final round with the CTO' : null,
     decision: withOptional ? { ...d('2026-12-04'), passed: true } : null,
     tries: withOptional ? { count: 2, text: 'I called on 7 and 10 December' } : { count: 0, text: '' },
+    lastTry: withOptional ? { ...d('2026-12-10'), dayMonth: '10 December', channel: 'call' } : null,
     conversation: withOptional ? d('2026-12-03') : null,
     lastContact: withOptional ? { ...d('2026-12-03'), elapsed: null } : null,
     feedback: withOptional ? { ...d('2026-12-10'), note: 'more system design depth' } : null,
