@@ -17,17 +17,8 @@ import {
   round,
   SAM,
   type Scene,
+  usageErrorOf,
 } from './helpers.js';
-
-function usageErrorOf(fn: () => unknown): UsageError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
-    return err as UsageError;
-  }
-  throw new Error('expected a UsageError, but it rendered');
-}
 
 describe('thanks', () => {
   test('gives the user\'s reason, meets each need, expands on an answer and offers more help', () => {

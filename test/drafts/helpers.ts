@@ -8,11 +8,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Me } from '../../src/core/config.js';
 import type { Application, Contact, FollowupEvent, Round } from '../../src/core/types.js';
 import { buildDraftData, type DraftKind, type DraftRequest } from '../../src/drafts/data.js';
 import { renderTemplate } from '../../src/drafts/render.js';
+import { UsageError } from '../../src/errors.js';
 import { ensureBuilt } from '../support/ensure-built.js';
 import { runCli } from '../support/in-process.js';
 
@@ -445,3 +446,14 @@ export const ADD_GLOBEX = [
   '--hiring-manager', 'Lee Chan',
   '--email', 'lee@globex.example',
 ];
+
+/** The UsageError a draft is refused with; fails the test when it renders instead. */
+export function usageErrorOf(fn: () => unknown): UsageError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(UsageError);
+    return err as UsageError;
+  }
+  throw new Error('expected a UsageError, but it rendered');
+}

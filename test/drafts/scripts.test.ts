@@ -1,17 +1,6 @@
 /** Scripts a coach would hand you (issue 12, section 4): the call script and the feedback request. */
 import { describe, expect, test } from 'vitest';
-import { UsageError } from '../../src/errors.js';
-import { bareApp, bareScene, contact, DANA, draft, event, fullApp, fullScene, letterProblems, ME_FULL, PRIYA, SAM, type Scene } from './helpers.js';
-
-function usageErrorOf(fn: () => unknown): UsageError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
-    return err as UsageError;
-  }
-  throw new Error('expected a UsageError, but it rendered');
-}
+import { bareApp, bareScene, contact, DANA, draft, event, fullApp, fullScene, letterProblems, ME_FULL, PRIYA, SAM, type Scene, usageErrorOf } from './helpers.js';
 
 /** The sentences of a text, trimmed, without list markers or quotes. */
 function sentences(text: string): string[] {
