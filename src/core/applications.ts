@@ -42,13 +42,20 @@ export interface TypedContact {
   role: ContactRole;
   phone?: string | null;
   email?: string | null;
+  /** What an interviewer talked about; a new one replaces the old. */
+  topic?: string | null;
 }
 
 /** One change to an application's contacts (an added one has a placeholder id below zero). */
 export type ContactChange =
-  | { kind: 'update'; id: number; phone: string | null; email: string | null }
-  | { kind: 'replace'; id: number; name: string; phone: string | null; email: string | null }
+  | { kind: 'update'; id: number; phone: string | null; email: string | null; topic?: string | null }
+  | { kind: 'replace'; id: number; name: string; phone: string | null; email: string | null; topic?: string | null }
   | { kind: 'add'; id: number; contact: TypedContact };
+
+/** The topic typed, as a field only when one was typed. */
+function topicOf(c: TypedContact): { topic?: string } {
+  return c.topic != null ? { topic: c.topic } : {};
+}
 
 /** Roles an application has one of: a new name replaces the old one. */
 const ONE_PER_APPLICATION: ReadonlySet<ContactRole> = new Set(['hiring-manager', 'hr']);
@@ -70,6 +77,7 @@ export function mergeContacts(known: readonly KnownContact[], typed: readonly Ty
         ...(next.kind === 'replace' ? { name: next.name } : {}),
         phone: next.phone,
         email: next.email,
+        ...(next.topic != null || added.contact.topic != null ? { topic: next.topic ?? added.contact.topic } : {}),
       };
     } else {
       changes.push(next);
@@ -80,17 +88,21 @@ export function mergeContacts(known: readonly KnownContact[], typed: readonly Ty
     if (same) {
       same.phone = c.phone ?? same.phone;
       same.email = c.email ?? same.email;
-      change(same.id, { kind: 'update', id: same.id, phone: same.phone, email: same.email });
+      change(same.id, { kind: 'update', id: same.id, phone: same.phone, email: same.email, ...topicOf(c) });
       continue;
     }
     const current = ONE_PER_APPLICATION.has(c.role) ? people.find((p) => p.role === c.role) : undefined;
     if (current) {
       Object.assign(current, { name: c.name, phone: c.phone ?? null, email: c.email ?? null });
-      change(current.id, { kind: 'replace', id: current.id, name: c.name, phone: current.phone, email: current.email });
+      change(current.id, {
+        kind: 'replace', id: current.id, name: c.name, phone: current.phone, email: current.email, ...topicOf(c),
+      });
       continue;
     }
     const id = -(people.length + 1);
-    changes.push({ kind: 'add', id, contact: { name: c.name, role: c.role, phone: c.phone ?? null, email: c.email ?? null } });
+    changes.push({
+      kind: 'add', id, contact: { name: c.name, role: c.role, phone: c.phone ?? null, email: c.email ?? null, ...topicOf(c) },
+    });
     people.push({ id, name: c.name, role: c.role, phone: c.phone ?? null, email: c.email ?? null });
   }
   return changes;

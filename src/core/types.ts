@@ -53,6 +53,8 @@ export interface Round {
   decisionBy: CalendarDate | null;
   nextSteps: string | null;
   notes: string | null;
+  /** The day it was recorded (a round booked ahead is known from then); absent: its own date. */
+  recordedOn?: CalendarDate | null;
 }
 
 /** A person at the company. */
@@ -65,6 +67,14 @@ export interface Contact {
   phone: string | null;
   email: string | null;
   noCalls: boolean;
+  /** They said calling them directly is fine (`log N spoke --ok-to-call`). */
+  okToCall?: boolean;
+  /** The day it was recorded; absent or null: known from the start. */
+  recordedOn?: CalendarDate | null;
+  /** The round they came with (an interviewer's round); null when not known. */
+  round?: number | null;
+  /** What this interviewer talked about (`--interviewer "Priya :: asked about scaling"`). */
+  topic?: string | null;
 }
 
 /** Something that happened, as logged by the user. */
@@ -77,6 +87,22 @@ export interface FollowupEvent {
   withName: string | null;
   note: string | null;
   newDate: CalendarDate | null;
+  /** The role of the person it was with, as known that day. */
+  withRole?: ContactRole | null;
+  /** For `feedback-received`: the user's own first-person takeaway (`--takeaway`). */
+  takeaway?: string | null;
+}
+
+/** An outcome that a later one replaced (`outcome --replace`): kept as history. */
+export interface PastOutcome {
+  id: number;
+  uuid?: string;
+  outcome: Outcome;
+  date: CalendarDate | null;
+  note: string | null;
+  notInterested: boolean;
+  /** The day it was replaced. */
+  replacedOn: CalendarDate;
 }
 
 /** One company + role, with everything recorded about it. */
@@ -95,13 +121,15 @@ export interface Application {
   outcomeDate: CalendarDate | null;
   outcomeNote: string | null;
   notInterested: boolean;
+  /** Earlier outcomes, oldest first. */
+  pastOutcomes?: PastOutcome[];
 }
 
 /**
  * What the cadence reads of an application, and all that `today` loads (store.listPlanned):
  * the rules never see notes, times, facts or who an event was with.
  */
-export type PlanRound = Pick<Round, 'id' | 'number' | 'date' | 'decisionBy'>;
+export type PlanRound = Pick<Round, 'id' | 'number' | 'date' | 'decisionBy' | 'recordedOn'>;
 export type PlanEvent = Pick<FollowupEvent, 'id' | 'type' | 'date' | 'newDate'>;
 export type PlanContact = Omit<Contact, 'uuid'>;
 export interface PlanApplication {
@@ -115,6 +143,8 @@ export interface PlanApplication {
   outcome: Outcome | null;
   outcomeDate: CalendarDate | null;
   notInterested: boolean;
+  /** Earlier outcomes (what was known on an earlier day), oldest first. */
+  pastOutcomes?: Pick<PastOutcome, 'outcome' | 'date' | 'notInterested' | 'replacedOn'>[];
 }
 
 /** The cadence settings of cadence.md. */

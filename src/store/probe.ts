@@ -14,7 +14,7 @@ const SMALL_STORE_PAGES = 256;
 /** A change of more rows than this (an import) gets quick_check of the tables it wrote. */
 const MAX_ROWS_LOOKED_UP = 500;
 /** Tables whose rows belong to an application (their application row is looked up too). */
-const CHILD_TABLES = new Set(['rounds', 'contacts', 'facts', 'events']);
+const CHILD_TABLES = new Set(['rounds', 'contacts', 'facts', 'events', 'outcome_history']);
 
 /** A row a change wrote, by table and rowid, as its undo steps record it. */
 export interface TouchedRow {

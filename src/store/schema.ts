@@ -22,6 +22,23 @@ const CURRENT_COLUMNS: Record<string, readonly string[]> = {
   applications: [...JOURNALLED.applications, 'settled', 'feedback_pending', 'last_activity'],
 };
 
+/**
+ * The journalled tables' columns at schema 6: rounds know the day they were recorded (so a
+ * replay of a past day leaves out a round booked later); contacts know when they were recorded,
+ * the round they came with, what an interviewer talked about and whether they said calling them
+ * directly is fine; events name whom they were made with (name and role, as known that day) and
+ * a feedback's takeaway; earlier outcomes are kept as history.
+ */
+const V6_COLUMNS: Record<string, readonly string[]> = {
+  ...CURRENT_COLUMNS,
+  rounds: [...JOURNALLED.rounds, 'recorded_on'],
+  contacts: [...JOURNALLED.contacts, 'recorded_on', 'round_number', 'topic', 'ok_to_call'],
+  events: [...JOURNALLED.events, 'with_role', 'takeaway'],
+  outcome_history: [
+    'id', 'uuid', 'application_id', 'outcome', 'date', 'note', 'not_interested', 'replaced_on', 'created_at',
+  ],
+};
+
 /** `PRAGMA application_id` of a followup store (schema 5 on): "FLUP". */
 export const FOLLOWUP_APPLICATION_ID = 0x464c5550;
 
@@ -51,6 +68,15 @@ function undoTriggers(
   BEGIN ${log(`'INSERT INTO ${table} (rowid,${columns.join(',')}) VALUES (' || old.rowid || ${values} || ')'`)} END;`;
     })
     .join('\n');
+}
+
+/** Undo triggers for all of a table's changes that skip updates which change nothing. */
+function fullUndoTriggers(table: string, columns: readonly string[]): string {
+  const row = (side: string) => `(${columns.map((c) => `${side}.${c}`).join(', ')})`;
+  return (
+    undoTriggers({ [table]: columns }).replace(/CREATE TRIGGER \w+_undo_update[\s\S]*?END;/, '') +
+    undoTriggers({ [table]: columns }, { only: 'update', unless: `${row('old')} IS ${row('new')}` })
+  );
 }
 
 /** Whether a rejected application still has a feedback item to list (cadence rule 8). */
@@ -205,6 +231,37 @@ export const MIGRATIONS: readonly string[] = [
   ${undoTriggers({ [table]: columns }, { only: 'update', unless: `${row('old')} IS ${row('new')}` })}`;
     })
     .join('\n')}
+  `,
+  // 6: what was known when (cadence.md "what was known on day T"), whom each event was with,
+  // interviewers' topics and permission to call, feedback takeaways, and outcome history.
+  `
+  ALTER TABLE rounds ADD COLUMN recorded_on TEXT;
+  ALTER TABLE contacts ADD COLUMN recorded_on TEXT;
+  ALTER TABLE contacts ADD COLUMN round_number INTEGER;
+  ALTER TABLE contacts ADD COLUMN topic TEXT;
+  ALTER TABLE contacts ADD COLUMN ok_to_call INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE events ADD COLUMN with_role TEXT
+    CHECK (with_role IN ('hiring-manager', 'hr', 'interviewer', 'recruiter'));
+  ALTER TABLE events ADD COLUMN takeaway TEXT;
+  CREATE TABLE outcome_history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    application_id INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+    outcome TEXT NOT NULL,
+    date TEXT,
+    note TEXT,
+    not_interested INTEGER NOT NULL DEFAULT 0,
+    replaced_on TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX outcome_history_application ON outcome_history (application_id);
+  UPDATE journal_state SET suspended = 1;
+  UPDATE rounds SET recorded_on = date;
+  UPDATE journal_state SET suspended = 0;
+  ${['rounds', 'contacts', 'events']
+    .map((t) => `DROP TRIGGER ${t}_undo_insert; DROP TRIGGER ${t}_undo_update; DROP TRIGGER ${t}_undo_delete;`)
+    .join('\n  ')}
+  ${['rounds', 'contacts', 'events', 'outcome_history'].map((t) => fullUndoTriggers(t, V6_COLUMNS[t])).join('\n')}
   `,
 ];
 

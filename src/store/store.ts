@@ -32,6 +32,8 @@ export interface ContactInput {
   role: ContactRole;
   phone?: string | null;
   email?: string | null;
+  /** What an interviewer talked about. */
+  topic?: string | null;
 }
 
 /** One interview as typed on `add`. */
@@ -48,6 +50,8 @@ export interface InterviewInput {
   contacts: ContactInput[];
   needs: string[];
   expand: string[];
+  /** The day it is recorded (the user's today); absent: the interview's own date. */
+  recordedOn?: CalendarDate | null;
 }
 
 /** An event as typed on `log`. */
@@ -57,6 +61,8 @@ export interface EventInput {
   withName?: string | null;
   note?: string | null;
   newDate?: CalendarDate | null;
+  withRole?: ContactRole | null;
+  takeaway?: string | null;
 }
 
 /** Changes typed on `edit`; undefined leaves a fact as it is. */
@@ -85,6 +91,10 @@ interface ContactRow {
   phone: string | null;
   email: string | null;
   no_calls: number;
+  recorded_on: string | null;
+  round_number: number | null;
+  topic: string | null;
+  ok_to_call: number;
 }
 
 /** A whole application as written in bulk (the benchmark seeder; later, imports). */
@@ -94,7 +104,13 @@ export interface RecordInput {
   role: string;
   why?: string | null;
   rounds: (Omit<InterviewInput, 'company' | 'role' | 'why' | 'contacts' | 'needs' | 'expand'> & { uuid?: string })[];
-  contacts: (ContactInput & { noCalls?: boolean; uuid?: string })[];
+  contacts: (ContactInput & {
+    noCalls?: boolean;
+    uuid?: string;
+    okToCall?: boolean;
+    recordedOn?: CalendarDate | null;
+    round?: number | null;
+  })[];
   needs: string[];
   expand: string[];
   events: (EventInput & { uuid?: string })[];
@@ -131,12 +147,14 @@ function randomUUID(): string {
 }
 
 const INSERT_ROUND = `INSERT INTO rounds
-  (uuid, application_id, number, date, time, kind, decision_by, next_steps, notes, created_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  (uuid, application_id, number, date, time, kind, decision_by, next_steps, notes, created_at, recorded_on)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const INSERT_CONTACT = `INSERT INTO contacts
-  (uuid, application_id, name, role, phone, email, no_calls, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+  (uuid, application_id, name, role, phone, email, no_calls, position, recorded_on, round_number, topic, ok_to_call)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const INSERT_EVENT = `INSERT INTO events
-  (uuid, application_id, type, date, with_name, note, new_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+  (uuid, application_id, type, date, with_name, note, new_date, created_at, with_role, takeaway)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** The same insert with an explicit row id first (NULL lets SQLite choose). */
 function withId(insert: string): string {
@@ -144,7 +162,10 @@ function withId(insert: string): string {
 }
 
 function contactFromRow(c: ContactRow): Contact {
-  return { id: c.id, uuid: c.uuid, name: c.name, role: c.role, phone: c.phone, email: c.email, noCalls: c.no_calls === 1 };
+  return {
+    id: c.id, uuid: c.uuid, name: c.name, role: c.role, phone: c.phone, email: c.email, noCalls: c.no_calls === 1,
+    okToCall: c.ok_to_call === 1, recordedOn: c.recorded_on, round: c.round_number, topic: c.topic,
+  };
 }
 
 function isAsync(fn: unknown): boolean {
@@ -184,19 +205,21 @@ function nested(table: string, alias: string, columns: string, orderBy: string, 
 type AppTuple = [
   id: number, uuid: string, company: string, role: string, why: string | null, outcome: Outcome | null,
   outcomeDate: string | null, outcomeNote: string | null, notInterested: number,
-  rounds: [number, string, number, string, string | null, InterviewKind | null, string | null, string | null, string | null][],
-  contacts: [number, string, string, ContactRole, string | null, string | null, number][],
+  rounds: [number, string, number, string, string | null, InterviewKind | null, string | null, string | null, string | null, string | null][],
+  contacts: [number, string, string, ContactRole, string | null, string | null, number, number, string | null, number | null, string | null][],
   facts: ['need' | 'expand', string][],
-  events: [number, string, EventType, string, string | null, string | null, string | null][],
+  events: [number, string, EventType, string, string | null, string | null, string | null, ContactRole | null, string | null][],
+  past: [number, string, Outcome, string | null, string | null, number, string][],
 ];
 
 function fullQuery(where: string): string {
   return `SELECT json_group_array(json_array(
       a.id, a.uuid, a.company, a.role, a.why, a.outcome, a.outcome_date, a.outcome_note, a.not_interested,
-      ${nested('rounds', 'r', 'r.id, r.uuid, r.number, r.date, r.time, r.kind, r.decision_by, r.next_steps, r.notes', 'r.number')},
-      ${nested('contacts', 'c', 'c.id, c.uuid, c.name, c.role, c.phone, c.email, c.no_calls', 'c.position, c.id')},
+      ${nested('rounds', 'r', 'r.id, r.uuid, r.number, r.date, r.time, r.kind, r.decision_by, r.next_steps, r.notes, r.recorded_on', 'r.number')},
+      ${nested('contacts', 'c', 'c.id, c.uuid, c.name, c.role, c.phone, c.email, c.no_calls, c.ok_to_call, c.recorded_on, c.round_number, c.topic', 'c.position, c.id')},
       ${nested('facts', 'f', 'f.kind, f.text', 'f.id')},
-      ${nested('events', 'e', 'e.id, e.uuid, e.type, e.date, e.with_name, e.note, e.new_date', 'e.date, e.id')}
+      ${nested('events', 'e', 'e.id, e.uuid, e.type, e.date, e.with_name, e.note, e.new_date, e.with_role, e.takeaway', 'e.date, e.id')},
+      ${nested('outcome_history', 'h', 'h.id, h.uuid, h.outcome, h.date, h.note, h.not_interested, h.replaced_on', 'h.id')}
     ) ORDER BY a.id) FROM applications a WHERE ${where}`;
 }
 
@@ -222,24 +245,34 @@ function appFromTuple(t: AppTuple): Application {
     why: t[4],
     rounds: t[9].map((r) => ({
       id: r[0], uuid: r[1], number: r[2], date: r[3], time: r[4], kind: r[5], decisionBy: r[6], nextSteps: r[7], notes: r[8],
+      recordedOn: r[9],
     })),
-    contacts: t[10].map((c) => ({ id: c[0], uuid: c[1], name: c[2], role: c[3], phone: c[4], email: c[5], noCalls: c[6] === 1 })),
+    contacts: t[10].map((c) => ({
+      id: c[0], uuid: c[1], name: c[2], role: c[3], phone: c[4], email: c[5], noCalls: c[6] === 1, okToCall: c[7] === 1,
+      recordedOn: c[8], round: c[9], topic: c[10],
+    })),
     needs: t[11].filter((f) => f[0] === 'need').map((f) => f[1]),
     expand: t[11].filter((f) => f[0] === 'expand').map((f) => f[1]),
-    events: t[12].map((e) => ({ id: e[0], uuid: e[1], type: e[2], date: e[3], withName: e[4], note: e[5], newDate: e[6] })),
+    events: t[12].map((e) => ({
+      id: e[0], uuid: e[1], type: e[2], date: e[3], withName: e[4], note: e[5], newDate: e[6], withRole: e[7], takeaway: e[8],
+    })),
     outcome: t[5],
     outcomeDate: t[6],
     outcomeNote: t[7],
     notInterested: t[8] === 1,
+    pastOutcomes: t[13].map((h) => ({
+      id: h[0], uuid: h[1], outcome: h[2], date: h[3], note: h[4], notInterested: h[5] === 1, replacedOn: h[6],
+    })),
   };
 }
 
 type PlanAppTuple = [
   id: number, uuid: string, company: string, role: string, outcome: Outcome | null, outcomeDate: string | null,
   notInterested: number,
-  rounds: [number, number, string, string | null][],
-  contacts: [number, string, ContactRole, string | null, string | null, number][],
+  rounds: [number, number, string, string | null, string | null][],
+  contacts: [number, string, ContactRole, string | null, string | null, number, string | null][],
   events: [number, EventType, string, string | null][],
+  past: [Outcome, string | null, number, string][],
 ];
 
 /**
@@ -255,8 +288,8 @@ function planQuery(where: string): string {
       FROM applications a WHERE ${where})
     SELECT json_group_array(json_array(
       a.id, a.uuid, a.company, a.role, a.outcome, a.outcome_date, a.not_interested,
-      ${nested('rounds', 'r', 'r.id, r.number, r.date, r.decision_by', 'r.number')},
-      ${nested('contacts', 'c', 'c.id, c.name, c.role, c.phone, c.email, c.no_calls', 'c.position, c.id')},
+      ${nested('rounds', 'r', 'r.id, r.number, r.date, r.decision_by, r.recorded_on', 'r.number')},
+      ${nested('contacts', 'c', 'c.id, c.name, c.role, c.phone, c.email, c.no_calls, c.recorded_on', 'c.position, c.id')},
       ${nested(
         'events',
         'e',
@@ -264,7 +297,8 @@ function planQuery(where: string): string {
         'e.date, e.id',
         ` AND (a.status <> 'active' OR e.date >= a.since
           OR e.type IN ('offer-shared', 'feedback-asked', 'feedback-received', 'thanks-sent'))`,
-      )}
+      )},
+      ${nested('outcome_history', 'h', 'h.outcome, h.date, h.not_interested, h.replaced_on', 'h.id')}
     ) ORDER BY a.id) FROM p a`;
 }
 
@@ -280,9 +314,12 @@ function planFromTuple(t: PlanAppTuple): PlanApplication {
     uuid: t[1],
     company: t[2],
     role: t[3],
-    rounds: t[7].map((r) => ({ id: r[0], number: r[1], date: r[2], decisionBy: r[3] })),
-    contacts: t[8].map((c) => ({ id: c[0], name: c[1], role: c[2], phone: c[3], email: c[4], noCalls: c[5] === 1 })),
+    rounds: t[7].map((r) => ({ id: r[0], number: r[1], date: r[2], decisionBy: r[3], recordedOn: r[4] })),
+    contacts: t[8].map((c) => ({
+      id: c[0], name: c[1], role: c[2], phone: c[3], email: c[4], noCalls: c[5] === 1, recordedOn: c[6],
+    })),
     events: t[9].map((e) => ({ id: e[0], type: e[1], date: e[2], newDate: e[3] })),
+    pastOutcomes: t[10].map((h) => ({ outcome: h[0], date: h[1], notInterested: h[2] === 1, replacedOn: h[3] })),
     outcome: t[4],
     outcomeDate: t[5],
     notInterested: t[6] === 1,
@@ -443,16 +480,22 @@ export class Store {
         r.rounds.forEach((x, i) =>
           round.run(
             x.uuid ?? randomUUID(), id, i + 1, x.date, x.time ?? null, x.kind ?? null, x.decisionBy ?? null,
-            x.nextSteps ?? null, x.notes ?? null, now,
+            x.nextSteps ?? null, x.notes ?? null, now, x.recordedOn ?? x.date,
           ),
         );
         r.contacts.forEach((c, i) =>
-          contact.run(c.uuid ?? randomUUID(), id, c.name, c.role, c.phone ?? null, c.email ?? null, c.noCalls ? 1 : 0, i + 1),
+          contact.run(
+            c.uuid ?? randomUUID(), id, c.name, c.role, c.phone ?? null, c.email ?? null, c.noCalls ? 1 : 0, i + 1,
+            c.recordedOn ?? null, c.round ?? null, c.topic ?? null, c.okToCall ? 1 : 0,
+          ),
         );
         for (const n of r.needs) fact.run(randomUUID(), id, 'need', n);
         for (const n of r.expand) fact.run(randomUUID(), id, 'expand', n);
         for (const e of r.events) {
-          event.run(e.uuid ?? randomUUID(), id, e.type, e.date, e.withName ?? null, e.note ?? null, e.newDate ?? null, now);
+          event.run(
+            e.uuid ?? randomUUID(), id, e.type, e.date, e.withName ?? null, e.note ?? null, e.newDate ?? null, now,
+            e.withRole ?? null, e.takeaway ?? null,
+          );
         }
       }
       // The derived columns of all of them in one statement.
@@ -556,7 +599,10 @@ export class Store {
             : r.number;
           this.db
             .prepare(withId(INSERT_ROUND))
-            .run(this.freeId('rounds', r.id), r.uuid, id, number, r.date, r.time, r.kind, r.decisionBy, r.nextSteps, r.notes, now);
+            .run(
+              this.freeId('rounds', r.id), r.uuid, id, number, r.date, r.time, r.kind, r.decisionBy, r.nextSteps, r.notes, now,
+              r.recordedOn ?? r.date,
+            );
           counts.rounds++;
         }
         for (const c of a.contacts) {
@@ -565,7 +611,10 @@ export class Store {
             ((this.db.prepare('SELECT max(position) AS p FROM contacts WHERE application_id = ?').get(id) as { p: number | null }).p ?? 0) + 1;
           this.db
             .prepare(withId(INSERT_CONTACT))
-            .run(this.freeId('contacts', c.id), c.uuid, id, c.name, c.role, c.phone, c.email, c.noCalls ? 1 : 0, position);
+            .run(
+              this.freeId('contacts', c.id), c.uuid, id, c.name, c.role, c.phone, c.email, c.noCalls ? 1 : 0, position,
+              c.recordedOn ?? null, c.round ?? null, c.topic ?? null, c.okToCall ? 1 : 0,
+            );
           counts.contacts++;
         }
         this.addFacts(id, 'need', a.needs);
@@ -574,7 +623,10 @@ export class Store {
           if (this.db.prepare('SELECT 1 FROM events WHERE uuid = ?').get(e.uuid)) continue;
           this.db
             .prepare(withId(INSERT_EVENT))
-            .run(this.freeId('events', e.id), e.uuid, id, e.type, e.date, e.withName, e.note, e.newDate, now);
+            .run(
+              this.freeId('events', e.id), e.uuid, id, e.type, e.date, e.withName, e.note, e.newDate, now,
+              e.withRole ?? null, e.takeaway ?? null,
+            );
           counts.events++;
         }
         this.db
@@ -926,8 +978,9 @@ export class Store {
           input.nextSteps ?? null,
           input.notes ?? null,
           now,
+          input.recordedOn ?? input.date,
         );
-      this.mergeContacts(id, input.contacts);
+      this.mergeContacts(id, input.contacts, { recordedOn: input.recordedOn ?? null, round: number });
       this.addFacts(id, 'need', input.needs);
       this.addFacts(id, 'expand', input.expand);
       return { id, round: number, newApplication: existing === null };
@@ -935,24 +988,38 @@ export class Store {
   }
 
   /** Add contacts, updating one with the same name and role instead of duplicating it. */
-  private mergeContacts(appId: number, contacts: readonly ContactInput[]): void {
+  private mergeContacts(
+    appId: number,
+    contacts: readonly ContactInput[],
+    at: { recordedOn: CalendarDate | null; round: number | null } = { recordedOn: null, round: null },
+  ): void {
     const known = this.db
       .prepare('SELECT id, name, role, phone, email FROM contacts WHERE application_id = ? ORDER BY position, id')
       .all(appId) as KnownContact[];
     for (const change of mergeContacts(known, contacts)) {
       if (change.kind === 'update') {
-        this.db.prepare('UPDATE contacts SET phone = ?, email = ? WHERE id = ?').run(change.phone, change.email, change.id);
+        this.db
+          .prepare('UPDATE contacts SET phone = ?, email = ?, topic = coalesce(?, topic) WHERE id = ?')
+          .run(change.phone, change.email, change.topic ?? null, change.id);
       } else if (change.kind === 'replace') {
         this.db
-          .prepare('UPDATE contacts SET name = ?, phone = ?, email = ?, no_calls = 0 WHERE id = ?')
-          .run(change.name, change.phone, change.email, change.id);
+          .prepare(
+            `UPDATE contacts SET name = ?, phone = ?, email = ?, no_calls = 0, ok_to_call = 0, topic = ?,
+               recorded_on = ?, round_number = coalesce(?, round_number) WHERE id = ?`,
+          )
+          .run(change.name, change.phone, change.email, change.topic ?? null, at.recordedOn, at.round, change.id);
       } else {
         const c = change.contact;
         const position =
           ((this.db.prepare('SELECT max(position) AS p FROM contacts WHERE application_id = ?').get(appId) as {
             p: number | null;
           }).p ?? 0) + 1;
-        this.db.prepare(INSERT_CONTACT).run(randomUUID(), appId, c.name, c.role, c.phone ?? null, c.email ?? null, 0, position);
+        this.db
+          .prepare(INSERT_CONTACT)
+          .run(
+            randomUUID(), appId, c.name, c.role, c.phone ?? null, c.email ?? null, 0, position,
+            at.recordedOn, at.round, c.topic ?? null, 0,
+          );
       }
     }
   }
@@ -989,6 +1056,8 @@ export class Store {
           event.note ?? null,
           event.newDate ?? null,
           this.now(),
+          event.withRole ?? null,
+          event.takeaway ?? null,
         );
       if (event.type === 'loop-closed') {
         this.db.prepare("UPDATE applications SET status = 'no-response' WHERE id = ? AND status = 'active'").run(appId);
@@ -1000,6 +1069,8 @@ export class Store {
         type: event.type,
         date: event.date,
         withName: event.withName ?? null,
+        withRole: event.withRole ?? null,
+        takeaway: event.takeaway ?? null,
         note: event.note ?? null,
         newDate: event.newDate ?? null,
       };
