@@ -38,6 +38,7 @@ export const COMMANDS: Record<string, Entry> = {
     'a consistent copy of the store (by default into backups/ beside it, keeping ten)'],
   check: ['', () => import('./commands/check.js'), 'check the store for damage (SQLite integrity and foreign keys)'],
   demo: ['[options]', () => import('./commands/demo.js'), 'show the program working on a sample week, in a temporary store'],
+  completion: ['<shell>', () => import('./commands/completion.js'), 'a tab-completion script for bash, zsh or fish'],
 };
 
 /** The command to load: the one named (after `help`, the one asked about), skipping global options and their values. */
@@ -137,6 +138,11 @@ export async function main(args: readonly string[], io: IO = processIO()): Promi
   let ctx: Context | undefined;
   const contextFor: ContextFor = (cmd) => (ctx = createContext(cmd.optsWithGlobals(), io));
   try {
+    // The shells' completion scripts (followup completion) ask here at each Tab.
+    if (args[0] === '__complete') {
+      await (await import('./commands/complete.js')).runComplete(args.slice(1), io);
+      return EXIT_OK;
+    }
     const program = await buildProgram(args, io, contextFor);
     try {
       await program.parseAsync(args, { from: 'user' });

@@ -926,6 +926,16 @@ export class Store {
     });
   }
 
+  /** Every application's number, company, role and status, active ones first (for completion). */
+  listReferences(): { id: number; company: string; role: string; status: Status }[] {
+    return this.read(
+      () =>
+        this.db
+          .prepare("SELECT id, company, role, status FROM applications ORDER BY status <> 'active', id")
+          .all() as { id: number; company: string; role: string; status: Status }[],
+    );
+  }
+
   /** The active application for this company and role (case-insensitive), or null. */
   findActiveApplication(company: string, role: string): number | null {
     return this.read(() => {
