@@ -2,7 +2,7 @@
 // that are heavy or native stay outside the bundle and are loaded with require() only by the
 // commands that use them.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -132,6 +132,23 @@ try {
   });
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+// The manual page, from the same command definitions as --help (src/manual.ts).
+const manWork = mkdtempSync(join(process.cwd(), 'dist', '.man-'));
+try {
+  const entry = join(manWork, 'manual.cjs');
+  await build({
+    ...common,
+    stdin: { contents: "export { manPage } from './src/manual.ts';\n", resolveDir: process.cwd(), sourcefile: 'manual.ts', loader: 'ts' },
+    outfile: entry,
+  });
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+  const page = await createRequire(import.meta.url)(entry).manPage(version);
+  mkdirSync('man', { recursive: true });
+  writeFileSync('man/followup.1', page);
+} finally {
+  rmSync(manWork, { recursive: true, force: true });
 }
 
 // V8's code cache for the bundle: run the demo once (in a temporary store) so the cache holds
