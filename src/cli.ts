@@ -2,8 +2,9 @@
 import { Command, CommanderError, Help } from '@commander-js/extra-typings';
 import type { CommandModule, ContextFor } from './commands/command.js';
 import { createContext, type Context } from './context.js';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, ReaderGone, StoreError, UsageError } from './errors.js';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, ReaderGone, StoreError, UsageError } from './errors.js';
 import { processIO, type IO } from './io.js';
+import { closest } from './core/suggest.js';
 import { terminalSafe } from './ui/terminal-safe.js';
 
 /** A command as `followup --help` lists it (usage, one line) and its module, loaded only when it runs. */
@@ -120,9 +121,10 @@ export function reportError(err: unknown, stderr: { write(text: string): unknown
     if (debug && err.stack) stderr.write(`${safe(err.stack)}\n`);
     return err.exitCode;
   }
+  // Ctrl-C at a prompt (the prompt library reads it as a key and gives up): nothing was written.
   if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
-    stderr.write('followup: cancelled; nothing was recorded.\n');
-    return EXIT_USAGE;
+    stderr.write('followup: cancelled; nothing was changed.\n');
+    return EXIT_INTERRUPTED;
   }
   const message = safe(err instanceof Error ? err.message : String(err));
   stderr.write(
@@ -131,6 +133,29 @@ export function reportError(err: unknown, stderr: { write(text: string): unknown
   );
   if (debug && err instanceof Error && err.stack) stderr.write(`${safe(err.stack)}\n`);
   return EXIT_FAILURE;
+}
+
+/** What `followup` alone prints: how to start (stdout, exit 0, as `gh` does). */
+export const SHORT_USAGE = `followup: a planner for the days after a job interview: whom to contact today, how, and why.
+
+Usage: followup <command> [options]
+
+First steps:
+  followup demo                 see it work on a sample week (your own store is not touched)
+  followup add                  record an interview, right after it
+  followup today                each morning: whom to contact, how and why
+  followup draft thanks 1       the thank-you letter for application 1
+
+Every command: followup --help. One command: followup help <command>.
+`;
+
+/** `help NAME` for a name that is no command: what was meant, or null when it is one (or none was given). */
+function unknownHelpTopic(args: readonly string[]): string | null {
+  const name = commandName(args);
+  const at = args.indexOf('help');
+  if (at < 0 || name === null || name === 'help' || Object.hasOwn(COMMANDS, name) || args.indexOf(name) < at) return null;
+  const meant = closest(name, Object.keys(COMMANDS));
+  return `unknown command ${name}${meant ? `; did you mean ${meant}?` : '.'} Commands: followup --help.`;
 }
 
 /** Run the program on the arguments after `followup` with the process's IO (or a test's); return the exit code. */
@@ -143,6 +168,14 @@ export async function main(args: readonly string[], io: IO = processIO()): Promi
       await (await import('./commands/complete.js')).runComplete(args.slice(1), io);
       return EXIT_OK;
     }
+    // `followup` alone (global options at most): how to start, not an error.
+    const flagsOnly = args.every((a, i) => a.startsWith('-') || args[i - 1] === '--db' || args[i - 1] === '--today');
+    if (commandName(args) === null && flagsOnly && !args.some((a) => ['-h', '--help', '-V', '--version'].includes(a))) {
+      io.out.write(SHORT_USAGE);
+      return EXIT_OK;
+    }
+    const unknownTopic = unknownHelpTopic(args);
+    if (unknownTopic) throw new UsageError(unknownTopic);
     const program = await buildProgram(args, io, contextFor);
     try {
       await program.parseAsync(args, { from: 'user' });

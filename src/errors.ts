@@ -5,6 +5,8 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 /** The input was wrong: unknown flag or command, bad date, unknown reference, missing field. */
 export const EXIT_USAGE = 2;
+/** Interrupted (Ctrl-C), as shells report a SIGINT: 128 + 2. */
+export const EXIT_INTERRUPTED = 130;
 
 /** The user typed something wrong; the message says what to type instead. */
 export class UsageError extends Error {
