@@ -4,6 +4,7 @@ import type { CommandModule, ContextFor } from './commands/command.js';
 import { createContext, type Context } from './context.js';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, ReaderGone, StoreError, UsageError } from './errors.js';
 import { processIO, type IO } from './io.js';
+import { defaultStorePath } from './store/open.js';
 import { closest } from './core/suggest.js';
 import { terminalSafe } from './ui/terminal-safe.js';
 
@@ -54,6 +55,12 @@ export function commandName(argv: readonly string[]): string | null {
   return help ? 'help' : null;
 }
 
+/** A path as a person reads it: the home folder as ~. */
+function shownPath(file: string, env: NodeJS.ProcessEnv): string {
+  const home = env.HOME;
+  return home && home !== '/' && file.startsWith(`${home}/`) ? `~${file.slice(home.length)}` : file;
+}
+
 /** The program for these arguments: the command they name is loaded; otherwise every command is listed by name only. */
 export async function buildProgram(args: readonly string[], io: IO, contextFor: ContextFor) {
   const listed = new Map<unknown, string>();
@@ -64,7 +71,7 @@ export async function buildProgram(args: readonly string[], io: IO, contextFor: 
         'quiet until the promised decision date, then a call every three to four days to the decision maker, and a gracious close.',
     )
     .version('0.1.0', '-V, --version')
-    .option('--db <path>', 'the store (env FOLLOWUP_DB; default ~/.local/share/followup/followup.db)')
+    .option('--db <path>', `the store (env FOLLOWUP_DB; default ${shownPath(defaultStorePath(io.env), io.env)})`)
     .option('--today <date>', 'take this date as today (env FOLLOWUP_TODAY)')
     .option('--no-color', 'plain output (also NO_COLOR, TERM=dumb, or when piped)')
     .option('--no-input', 'never prompt; missing input is an error (also when CI is set)')

@@ -36,7 +36,8 @@ function captureIO(chunks: string[]): IO {
       throw new Error('no stdin');
     },
     isTTY: { stdin: false, stdout: false, stderr: false },
-    env: {},
+    // The page shows the default places, not the builder's own.
+    env: { HOME: '~' },
   };
 }
 

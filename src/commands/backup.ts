@@ -1,12 +1,15 @@
 /** `followup backup`: a consistent copy of the store. */
+import { Option } from '@commander-js/extra-typings';
 import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
 import type { ContextFor, NewCommand, OptionsOf } from './command.js';
 
 /** The flags and help of `backup`. */
 function flags(cmd: NewCommand) {
   return cmd
-    .option('--to <file>', 'write the copy here instead')
-    .addHelpText('after', '\nExamples:\n  followup backup\n  followup backup --to ~/followup-2026-12-01.db');
+    .option('--out <file>', 'write the copy here instead')
+    .addOption(new Option('--to <file>', 'the same as --out (the older name)').hideHelp())
+    .addHelpText('after', '\nExamples:\n  followup backup\n  followup backup --out ~/followup-2026-12-01.db');
 }
 
 export type BackupOptions = OptionsOf<typeof flags>;
@@ -18,7 +21,11 @@ export function register(cmd: NewCommand, contextFor: ContextFor): void {
 
 /** Write a consistent copy of the store and print where it went. */
 export function runBackup(ctx: Context, opts: BackupOptions): void {
-  const file = ctx.openStore({ mustExist: true }).backup(opts.to);
+  if (opts.out !== undefined && opts.to !== undefined && opts.out !== opts.to) {
+    throw new UsageError(`--out ${opts.out} and --to ${opts.to} name two places; give one of them.`);
+  }
+  const target = opts.out ?? opts.to;
+  const file = ctx.openStore({ mustExist: true }).backup(target, opts.out !== undefined ? '--out' : '--to');
   ctx.output.out(file);
   ctx.output.err(`Backed up ${ctx.storePath} to ${file} (readable only by you).`);
 }

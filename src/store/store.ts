@@ -759,8 +759,8 @@ export class Store {
    * A consistent copy of the store, safe while other followups use it. Without `dest`, into
    * backups/ beside the store with a timestamped name, keeping the newest ten.
    */
-  backup(dest?: string): string {
-    const target = dest ? checkOutputTarget(dest, this.file, '--to') : prepareBackupPath(this.file, new Date());
+  backup(dest?: string, flag = '--out'): string {
+    const target = dest ? checkOutputTarget(dest, this.file, flag) : prepareBackupPath(this.file, new Date());
     try {
       writeBackup(this.db, target, openReadOnly);
     } catch (err) {

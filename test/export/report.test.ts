@@ -217,10 +217,20 @@ describe('report', () => {
     expect(text.split('\n').filter((l) => /^\| \d{4}/.test(l))).toHaveLength(0);
   });
 
+  test('--from alone runs until today; --until is the name of --to', async () => {
+    const untilToday = await ok(db, TODAY, ['report', '--from', FROM, '--until', TODAY]);
+    expect(await ok(db, TODAY, ['report', '--from', FROM])).toBe(untilToday);
+    expect(await ok(db, TODAY, ['report', '--from', FROM, '--to', TODAY])).toBe(untilToday);
+    expect(await ok(db, TODAY, ['report', '--from', FROM, '--until', TO])).toBe(
+      await ok(db, TODAY, ['report', '--from', FROM, '--to', TO]),
+    );
+  });
+
   test.each([
     ['no --from', ['--to', TO]],
-    ['no --to', ['--from', FROM]],
     ['neither', []],
+    ['--until and --to that differ', ['--from', FROM, '--until', TO, '--to', FROM]],
+    ['--from after today without --until', ['--from', '2027-01-04']],
     ['--from after --to', ['--from', TO, '--to', FROM]],
     ['an impossible date', ['--from', '2026-02-30', '--to', TO]],
     ['an unknown format', ['--from', FROM, '--to', TO, '--format', 'pdf']],
