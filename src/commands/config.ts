@@ -1,4 +1,4 @@
-/** `followup config list|get|set`: the cadence settings and who the user is. */
+/** `followup config list|get|set|add|remove`: the cadence settings and who the user is. */
 import { CONFIG_KEYS, formatConfigValue, isConfigKey, parseConfigValue } from '../core/config.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -14,6 +14,8 @@ export function register(cmd: NewCommand, contextFor: ContextFor): void {
     followup config list
     followup config get minGapDays
     followup config set holidays 2026-12-24,2026-12-25
+    followup config add holidays 12-25,01-01          (every year)
+    followup config remove holidays 2026-12-24
     followup config set name "Alex Morgan"`,
   );
   cmd
@@ -32,6 +34,49 @@ export function register(cmd: NewCommand, contextFor: ContextFor): void {
     .argument('<key>', 'the setting')
     .argument('<value>', 'its new value')
     .action((key, value, _opts, c) => runConfigSet(contextFor(c), key, value));
+  cmd
+    .command('add')
+    .description('add to a list setting (holidays), keeping what is there')
+    .argument('<key>', 'the list setting')
+    .argument('<values>', 'what to add, comma separated')
+    .action((key, values, _opts, c) => runConfigListChange(contextFor(c), 'add', key, values));
+  cmd
+    .command('remove')
+    .description('remove from a list setting (holidays)')
+    .argument('<key>', 'the list setting')
+    .argument('<values>', 'what to remove, comma separated')
+    .action((key, values, _opts, c) => runConfigListChange(contextFor(c), 'remove', key, values));
+}
+
+/** The settings that hold lists. */
+const LIST_KEYS = ['holidays'] as const;
+
+/** Add to or remove from a list setting, checked as `set` checks the whole list; one undoable change. */
+export function runConfigListChange(ctx: Context, change: 'add' | 'remove', key: string, values: string): void {
+  if (!(LIST_KEYS as readonly string[]).includes(key)) {
+    const hint = isConfigKey(key) ? ` ${key} holds one value: followup config set ${key} VALUE.` : '';
+    throw new UsageError(`config ${change} works on lists (${LIST_KEYS.join(', ')}), not on "${key}".${hint}`);
+  }
+  const store = ctx.openStore();
+  const config = store.getConfig();
+  const current = config.holidays;
+  // The values as the setting reads them: checked, one spelling each.
+  const typed = parseConfigValue(key, values, config).value as string[];
+  let next: string[];
+  if (change === 'add') {
+    next = [...new Set([...current, ...typed])];
+  } else {
+    const missing = typed.filter((v) => !current.includes(v));
+    if (missing.length > 0) {
+      throw new UsageError(
+        `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in ${key} (${current.join(', ') || 'empty'}). Nothing was changed.`,
+      );
+    }
+    next = current.filter((v) => !typed.includes(v));
+  }
+  const parsed = parseConfigValue(key, next.join(','), config);
+  store.setConfig(parsed.key, parsed.value);
+  ctx.output.err(`${parsed.key} = ${terminalSafe(formatConfigValue(parsed.value)) || '(not set)'}`);
 }
 
 /** Print every setting. */

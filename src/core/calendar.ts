@@ -91,12 +91,35 @@ const NO_HOLIDAYS: ReadonlySet<number> = new Set();
  */
 const holidayCache = new WeakMap<readonly CalendarDate[], { length: number; days: ReadonlySet<number> }>();
 
-/** The holidays as a Set of day numbers (made again if the list has grown or shrunk in place). */
+/** A yearly holiday (`MM-DD`) in every year followup records dates in; 29 February only in leap years. */
+function everyYear(monthDay: string): CalendarDate[] {
+  const dates: CalendarDate[] = [];
+  for (let y = Number(FIRST_DATE.slice(0, 4)); y <= Number(LAST_DATE.slice(0, 4)); y++) {
+    const date = `${y}-${monthDay}`;
+    if (isCalendarDate(date)) dates.push(date);
+  }
+  return dates;
+}
+
+/** Whether a holiday is yearly: `MM-DD`, a real day in some year. */
+export function isYearlyHoliday(text: string): boolean {
+  return /^\d\d-\d\d$/.test(text) && isCalendarDate(`2000-${text}`);
+}
+
+/**
+ * The holidays as a Set of day numbers, a yearly one (`12-25`) in every year (made again if the
+ * list has grown or shrunk in place).
+ */
 export function holidaySet(holidays: readonly CalendarDate[]): ReadonlySet<number> {
   if (holidays.length === 0) return NO_HOLIDAYS;
   let cached = holidayCache.get(holidays);
   if (cached === undefined || cached.length !== holidays.length) {
-    cached = { length: holidays.length, days: new Set(holidays.map(toDayNumber)) };
+    const days = new Set<number>();
+    for (const h of holidays) {
+      if (h.length === 10) days.add(toDayNumber(h));
+      else for (const date of everyYear(h)) days.add(toDayNumber(date));
+    }
+    cached = { length: holidays.length, days };
     holidayCache.set(holidays, cached);
   }
   return cached.days;

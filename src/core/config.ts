@@ -1,6 +1,6 @@
 /** The user's settings: the cadence knobs of cadence.md and who the user is, each checked. */
 import { UsageError } from '../errors.js';
-import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange } from './calendar.js';
+import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange, isYearlyHoliday } from './calendar.js';
 import { DEFAULT_SETTINGS, type Settings } from './types.js';
 
 /** How letters greet: by first name ("Dear Dana"), or formally ("Dear Dana Reyes"); an honorific wins in both. */
@@ -48,7 +48,10 @@ function dateList(text: string): string[] {
   const parts = text.split(/[\s,]+/).filter(Boolean);
   if (parts.length > MAX_HOLIDAYS) throw new Error(`at most ${MAX_HOLIDAYS} dates (${parts.length} were given)`);
   for (const p of parts) {
-    if (!isCalendarDate(p)) throw new Error(`dates as YYYY-MM-DD separated by commas ("${p}" is not one)`);
+    if (isYearlyHoliday(p)) continue;
+    if (!isCalendarDate(p)) {
+      throw new Error(`dates as YYYY-MM-DD, or MM-DD for every year, separated by commas ("${p}" is not one)`);
+    }
     if (!isDateInRange(p)) throw new Error(`dates from ${FIRST_DATE} to ${LAST_DATE} ("${p}" is not one)`);
   }
   return [...new Set(parts)].sort();
@@ -71,7 +74,10 @@ export const CONFIG_KEYS: Record<Key, KeySpec> = {
   maxAttempts: { help: 'unanswered chases before the closing note', parse: wholeNumber(1, 20) },
   maxVoicemails: { help: 'voicemails before chases go by email', parse: wholeNumber(0, 20) },
   keepInTouchDays: { help: 'days between keep-in-touch notes after a rejection', parse: wholeNumber(1, 3650) },
-  holidays: { help: 'extra non-working days, YYYY-MM-DD, comma separated', parse: dateList },
+  holidays: {
+    help: 'extra non-working days: YYYY-MM-DD, or MM-DD every year; comma separated',
+    parse: dateList,
+  },
   name: { help: 'your name, to sign letters', parse: optionalText },
   email: { help: 'your email, for letters', parse: optionalText },
   phone: { help: 'your phone, for letters and voicemails', parse: optionalText },
@@ -164,7 +170,7 @@ export function configFromStored(stored: Record<string, unknown>): Config {
     if (!isConfigKey(key)) continue;
     const target = config as unknown as Record<string, unknown>;
     if (key === 'holidays') {
-      if (Array.isArray(value) && value.every((v) => typeof v === 'string' && isCalendarDate(v))) {
+      if (Array.isArray(value) && value.every((v) => typeof v === 'string' && (isCalendarDate(v) || isYearlyHoliday(v)))) {
         config.holidays = value as string[];
       }
     } else if (key === 'salutation') {

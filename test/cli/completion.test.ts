@@ -92,7 +92,7 @@ describe('__complete answers from the command definitions', () => {
 
   it('offers subcommands, then config keys', async () => {
     const s = sandbox();
-    expect(await values(s, ['config', ''])).toEqual(['list', 'get', 'set']);
+    expect(await values(s, ['config', ''])).toEqual(['list', 'get', 'set', 'add', 'remove']);
     expect(await values(s, ['config', 'set', 'max'])).toEqual(['maxGapDays', 'maxAttempts', 'maxVoicemails']);
   });
 
