@@ -1,14 +1,15 @@
-/** `followup templates list|edit|check`: the letters' templates, built-in and the user's own. */
+/** `followup templates list|edit|reset|check`: the letters' templates, built-in and the user's own. */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { DRAFT_KINDS, DRAFT_PURPOSE, sampleDraftData } from '../drafts/data.js';
-import { TemplateError, renderTemplate } from '../drafts/render.js';
+import { TemplateError, parseTemplate, renderTemplate } from '../drafts/render.js';
 import { allTemplates, readTemplateFile, strayUserTemplates, templateFor, userTemplateDir } from '../drafts/templates.js';
 import { UsageError } from '../errors.js';
-import { openInEditor } from '../ui/editor.js';
+import { editorCommand, openInEditor } from '../ui/editor.js';
 import type { ContextFor, NewCommand } from './command.js';
 import { parseDraftKind } from './draft-kind.js';
+import { unknownFields } from './template-fields.js';
 
 /** Register `templates` and its subcommands. */
 export function register(cmd: NewCommand, contextFor: ContextFor): void {
@@ -18,6 +19,7 @@ export function register(cmd: NewCommand, contextFor: ContextFor): void {
   Examples:
     followup templates list
     followup templates edit thanks      (copies the built-in one to your folder, opens $EDITOR)
+    followup templates reset thanks     (the built-in one again; yours is kept, renamed)
     followup templates check`,
   );
   cmd
@@ -30,6 +32,11 @@ export function register(cmd: NewCommand, contextFor: ContextFor): void {
     .description('make a kind\'s template your own and open it in the editor')
     .argument('<kind>', DRAFT_KINDS.join(', '))
     .action((kind, _opts, c) => runTemplatesEdit(contextFor(c), kind));
+  cmd
+    .command('reset')
+    .description('use the built-in template again (yours is kept beside it, renamed)')
+    .argument('<kind>', DRAFT_KINDS.join(', '))
+    .action((kind, _opts, c) => runTemplatesReset(contextFor(c), kind));
   cmd
     .command('check')
     .description('parse and try every template of your own; report problems with file and line')
@@ -59,18 +66,48 @@ export function runTemplatesEdit(ctx: Context, kindText: string): void {
   const kind = parseDraftKind(kindText);
   const dir = userTemplateDir(ctx.env);
   const own = path.join(dir, `${kind}.hbs`);
+  const builtin = templateFor(kind, ctx.env).builtinFile;
+  // Without an editor nothing is copied: a copy would replace the built-in template unasked.
+  const otherwise = lexists(own)
+    ? `or edit ${own} with any editor`
+    : `or copy the built-in one and edit it with any editor: mkdir -p ${dir} && cp ${builtin} ${own}`;
+  editorCommand(ctx, otherwise);
   if (lexists(own)) {
     // A pipe, a device or a huge file is refused here, before an editor is opened on it.
     readUserTemplate(own);
   } else {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    fs.copyFileSync(templateFor(kind, ctx.env).builtinFile, own, fs.constants.COPYFILE_EXCL);
+    fs.copyFileSync(builtin, own, fs.constants.COPYFILE_EXCL);
     ctx.output.err(`Copied the built-in ${kind} template to ${own}.`);
   }
-  openInEditor(ctx, own);
+  openInEditor(ctx, own, otherwise);
   const problems = checkOne(own);
   if (problems) throw problems;
   ctx.output.err(`${own} is in use for followup draft ${kind}.`);
+}
+
+/** Put the built-in template back in use: the user's own is renamed, never deleted. */
+export function runTemplatesReset(ctx: Context, kindText: string): void {
+  const kind = parseDraftKind(kindText);
+  const own = path.join(userTemplateDir(ctx.env), `${kind}.hbs`);
+  if (!lexists(own)) {
+    ctx.output.err(`The built-in ${kind} template is already in use (there is no ${own}).`);
+    return;
+  }
+  const stamp = localStamp(ctx.io.now());
+  let kept = `${own}.${stamp}.bak`;
+  for (let n = 2; lexists(kept); n++) kept = `${own}.${stamp}-${n}.bak`;
+  fs.renameSync(own, kept);
+  ctx.output.err(`The built-in ${kind} template is in use again. Yours is kept as ${kept}.`);
+}
+
+/** A moment as YYYYMMDD-HHMMSS, local time, for a file name. */
+function localStamp(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${now.getFullYear()}${two(now.getMonth() + 1)}${two(now.getDate())}-` +
+    `${two(now.getHours())}${two(now.getMinutes())}${two(now.getSeconds())}`
+  );
 }
 
 /** Whether anything is at a path, a link to nothing included. */
@@ -105,6 +142,18 @@ function checkOne(file: string): TemplateError | null {
       // Render with every optional field filled and with none, so both sides of each #if are tried.
       renderTemplate(source, file, sampleDraftData(kind as (typeof DRAFT_KINDS)[number], true));
       renderTemplate(source, file, sampleDraftData(kind as (typeof DRAFT_KINDS)[number], false));
+      // Every field named, in every branch, whether or not the samples take it.
+      const unknown = unknownFields(source, sampleDraftData(kind as (typeof DRAFT_KINDS)[number], true), (text) =>
+        parseTemplate(text, file),
+      );
+      if (unknown.length > 0) {
+        const [first, ...more] = unknown;
+        return new TemplateError(
+          file,
+          first.line,
+          [first.problem, ...more.map((u) => `line ${u.line}: ${u.problem}`)].join('\n'),
+        );
+      }
     }
     return null;
   } catch (err) {

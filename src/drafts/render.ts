@@ -315,3 +315,8 @@ export function renderTemplate(source: string, file: string, data: object, kind?
   const template = kind === undefined ? compileTemplate(source, file) : loadTemplate(source, file, kind);
   return tidyLetter(template(data));
 }
+
+/** Parse a template (checked as for rendering) into Handlebars' syntax tree, for `templates check`. */
+export function parseTemplate(source: string, file: string): unknown {
+  return parseChecked(handlebars(), source, file);
+}

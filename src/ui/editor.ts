@@ -8,12 +8,15 @@ export interface EditorContext {
   interactive: boolean;
 }
 
-/** The editor command: $VISUAL, else $EDITOR, else vi on a terminal. */
-export function editorCommand(ctx: EditorContext): string {
+/**
+ * The editor command: $VISUAL, else $EDITOR, else vi on a terminal. `otherwise` says what the
+ * user can do instead when there is none (the default suits `draft --edit`).
+ */
+export function editorCommand(ctx: EditorContext, otherwise = 'or drop --edit'): string {
   const editor = ctx.env.VISUAL?.trim() || ctx.env.EDITOR?.trim();
   if (editor) return editor;
   if (ctx.interactive) return 'vi';
-  throw new UsageError('No editor to open: set $VISUAL or $EDITOR (for example EDITOR=nano), or drop --edit.');
+  throw new UsageError(`No editor to open: set $VISUAL or $EDITOR (for example EDITOR=nano), ${otherwise}.`);
 }
 
 /**
@@ -33,8 +36,8 @@ export function editorInvocation(
 }
 
 /** Open a file in the editor and wait for it to close. */
-export function openInEditor(ctx: EditorContext, file: string): void {
-  const editor = editorCommand(ctx);
+export function openInEditor(ctx: EditorContext, file: string, otherwise?: string): void {
+  const editor = editorCommand(ctx, otherwise);
   const { command, args } = editorInvocation(editor, file);
   const result = spawnSync(command, args, { stdio: 'inherit', env: ctx.env });
   if (result.error || result.status !== 0) {
