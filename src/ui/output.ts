@@ -147,22 +147,56 @@ export function createOutput(opts: {
   };
 }
 
-/** Wrap text to a width, indenting every line. */
+// eslint-disable-next-line no-control-regex
+const ANSI_SEQUENCE = /\u001b\[[0-9;]*[A-Za-z]/g;
+/** Characters a terminal draws two columns wide: East Asian wide and fullwidth forms, and emoji. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+/** Characters that take no column of their own (combining marks, joiners, variation selectors). */
+const ZERO_WIDTH = /[\p{M}\u200b-\u200f\u2060\ufe00-\ufe0f]/u;
+
+/** The columns a text takes on a terminal: colour codes take none, wide characters two. */
+export function visibleWidth(text: string): number {
+  // The common case, plain ASCII, is its length.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  let width = 0;
+  for (const ch of text.replace(ANSI_SEQUENCE, '')) {
+    if (ZERO_WIDTH.test(ch)) continue;
+    width += WIDE.test(ch) ? 2 : 1;
+  }
+  return width;
+}
+
+/** Wrap text to a width, indenting every line; colour codes and wide characters are measured as drawn. */
 export function wrap(text: string, width: number, indent: string): string {
+  const indentWidth = visibleWidth(indent);
   // Most lines already fit and have single spaces only: nothing to split.
-  if (indent.length + text.length <= width && !/\s\s|^\s|\s$|[^\S ]/.test(text)) return indent + text;
+  if (indentWidth + visibleWidth(text) <= width && !/\s\s|^\s|\s$|[^\S ]/.test(text)) return indent + text;
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && indent.length + line.length + 1 + word.length > width) {
+      const wordWidth = visibleWidth(word);
+      if (line && indentWidth + lineWidth + 1 + wordWidth > width) {
         lines.push(indent + line);
         line = word;
+        lineWidth = wordWidth;
       } else {
         line = line ? `${line} ${word}` : word;
+        lineWidth = line === word ? wordWidth : lineWidth + 1 + wordWidth;
       }
     }
     lines.push(indent + line);
   }
   return lines.join('\n');
+}
+
+/** Wrap with a first line that starts at `first` (already printed) and the rest indented by `rest`. */
+export function hangingWrap(first: string, text: string, width: number, rest: string): string {
+  const firstWidth = visibleWidth(first);
+  if (width - firstWidth < 20) return `${first.trimEnd()}\n${wrap(text, width, rest)}`;
+  const pad = ' '.repeat(firstWidth);
+  const wrapped = wrap(text, width, pad);
+  const [head, ...tail] = wrapped.split('\n');
+  return [first + head.slice(pad.length), ...tail.map((l) => rest + l.slice(pad.length))].join('\n');
 }

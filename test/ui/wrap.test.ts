@@ -1,7 +1,7 @@
 /** wrap(): the fast path for lines that already fit gives what the full algorithm gives. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { wrap } from '../../src/ui/output.js';
+import { hangingWrap, visibleWidth, wrap } from '../../src/ui/output.js';
 
 /** The plain greedy algorithm, word by word: the reference. */
 function reference(text: string, width: number, indent: string): string {
@@ -42,6 +42,32 @@ describe('wrap', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('wrap with colour and wide characters', () => {
+  const red = (t: string) => `\u001b[31m${t}\u001b[39m`;
+  it('breaks coloured text where it breaks the same text without colour', () => {
+    const words = ['send', 'a', 'thank-you', 'to', 'Dana', 'Reyes', 'by', 'Tue', '1', 'Dec', 'about', 'the', 'role'];
+    const plain = words.join(' ');
+    const coloured = words.map((w, i) => (i % 2 ? red(w) : w)).join(' ');
+    for (const width of [12, 20, 33, 80]) {
+      // eslint-disable-next-line no-control-regex
+      expect(wrap(coloured, width, '  ').replace(/\u001b\[\d+m/g, '')).toBe(wrap(plain, width, '  '));
+    }
+  });
+
+  it('counts a wide character as two columns and a combining mark as none', () => {
+    expect(visibleWidth('株式会社')).toBe(8);
+    expect(visibleWidth('Zoe\u0308')).toBe(3);
+    expect(visibleWidth(red('abc'))).toBe(3);
+    for (const line of wrap('株式会社 株式会社 株式会社', 12, '').split('\n')) expect(visibleWidth(line)).toBeLessThanOrEqual(12);
+  });
+
+  it('hangs the rest of a wrapped line under an indent', () => {
+    expect(hangingWrap('  3  ', 'Acme, Backend Engineer · round 1 Mon 30 Nov · next: call', 30, '     ')).toBe(
+      '  3  Acme, Backend Engineer ·\n     round 1 Mon 30 Nov ·\n     next: call',
     );
   });
 });
