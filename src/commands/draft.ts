@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { chaseWarnings, offerElsewhere } from '../core/cadence.js';
-import { buildDraftData, DRAFT_KINDS, MARK_SENT_EVENT } from '../drafts/data.js';
+import { formatDay } from '../core/calendar.js';
+import type { Application, CalendarDate, EventType } from '../core/types.js';
+import { buildDraftData, DRAFT_KINDS, MARK_SENT_EVENT, PREFER_NOTE, type DraftData } from '../drafts/data.js';
 import { renderTemplate, TemplateError } from '../drafts/render.js';
 import { readTemplateFile, templateFor } from '../drafts/templates.js';
 import { StoreError, UsageError } from '../errors.js';
@@ -44,14 +46,17 @@ function flags(cmd: NewCommand) {
   Examples:
     followup config set name "Alex Morgan"      (once: letters are signed with it)
     followup draft thanks 3
-    followup draft thanks 3 --to "Priya Natarajan" --out priya.txt
+    followup draft thanks 3 --to "Priya Natarajan" --out priya.txt   (their own topic, when recorded)
     followup draft check-in acme --edit --mark-sent
     followup draft call 3
     followup draft feedback 5
     followup draft thank-feedback 5
-    followup draft share-offer 2 --prefer
+    followup draft share-offer 2 --prefer --mark-sent   (later letters then say so)
     followup draft close-loop 6 --mark-sent
     followup draft keep-in-touch 5 --reason "I just finished a course on distributed systems"
+
+  --mark-sent logs the letter once: when the same event is already logged today for the same
+  person, it warns and logs it again only if you confirm on a terminal.
 
   Templates: your own in ~/.config/followup/templates/<kind>.hbs replace the built-in
   ones; see followup templates --help.`,
@@ -62,7 +67,7 @@ export type DraftOptions = OptionsOf<typeof flags>;
 
 /** Register `draft`. */
 export function register(cmd: NewCommand, contextFor: ContextFor): void {
-  flags(cmd).action((kind, ref, opts, c) => runDraft(contextFor(c), kind, ref, opts));
+  flags(cmd).action(async (kind, ref, opts, c) => runDraft(contextFor(c), kind, ref, opts));
 }
 
 /** Let the user edit text in their editor; returns the edited text. */
@@ -79,7 +84,7 @@ function editText(ctx: Context, text: string): string {
 }
 
 /** Render the draft, optionally edit it, print or write it, and optionally log it as sent. */
-export function runDraft(ctx: Context, kindText: string, ref: string, opts: DraftOptions): void {
+export async function runDraft(ctx: Context, kindText: string, ref: string, opts: DraftOptions): Promise<void> {
   const kind = parseDraftKind(kindText);
   if (opts.nameCompany && kind !== 'share-offer') throw new UsageError('--name-company goes with share-offer.');
   if (opts.prefer && kind !== 'share-offer') throw new UsageError('--prefer goes with share-offer.');
@@ -94,7 +99,8 @@ export function runDraft(ctx: Context, kindText: string, ref: string, opts: Draf
     me: config,
     today: ctx.today,
     to: cleanText(opts.to) ?? null,
-    offer: kind === 'share-offer' ? offer : null,
+    // Every kind: share-offer tells of it; the chases mention it once it has been shared.
+    offer,
     nameCompany: Boolean(opts.nameCompany),
     prefer: Boolean(opts.prefer),
     reason: cleanText(opts.reason) ?? null,
@@ -124,6 +130,9 @@ export function runDraft(ctx: Context, kindText: string, ref: string, opts: Draf
       ),
     );
   }
+  if (kind === 'thanks') {
+    for (const line of thanksNotes(app, data, id, Boolean(cleanText(opts.to)))) ctx.output.err(ctx.output.styles.warn(line));
+  }
 
   if (opts.out) {
     writePrivate(opts.out, text, ctx.storePath);
@@ -137,13 +146,78 @@ export function runDraft(ctx: Context, kindText: string, ref: string, opts: Draf
     if (event === null) {
       ctx.output.err(`A call script is not sent. After the call: followup log ${id} no-answer|voicemail|spoke`);
     } else {
+      if (alreadyLogged(app, event, ctx.today, data.recipient.name)) {
+        const what = `${event} for #${id} ${terminalSafe(app.company)} to ${terminalSafe(data.recipient.name)} on ${formatDay(ctx.today)}`;
+        ctx.output.err(ctx.output.styles.warn(`warning: this letter is already logged (${what}).`));
+        if (!ctx.interactive) {
+          ctx.output.err(
+            'Not logged again. If you really sent it twice, log the second one: ' +
+              `followup log ${id} ${event} --with "${terminalSafe(data.recipient.name)}"`,
+          );
+          return;
+        }
+        const { createAsker } = await import('../ui/prompts.js');
+        const asker = await createAsker({ input: ctx.io.in, output: ctx.io.err.stream });
+        if (!(await asker.confirm('Log it a second time?', false))) {
+          ctx.output.err('Not logged again.');
+          return;
+        }
+      }
       // The same warnings `log` gives for a chase sooner than the rules allow: recorded, not refused.
       const warnings = chaseWarnings(app, { type: event, date: ctx.today }, config).map((w) => warningText(w, config));
-      store.addEvent(id, { type: event, date: ctx.today, withName: data.recipient.name });
+      const note = kind === 'share-offer' && opts.prefer ? PREFER_NOTE : null;
+      store.addEvent(id, { type: event, date: ctx.today, withName: data.recipient.name, note });
       ctx.output.err(`Logged ${event} for #${id} ${terminalSafe(app.company)} (to ${terminalSafe(data.recipient.name)}).`);
       if (warnings.length > 0) {
         ctx.output.err(ctx.output.styles.warn(`warning: ${terminalSafe(warnings.join('\n'), { keepLines: true })}`));
       }
     }
   }
+}
+
+/** Two recorded names for the same person (ignoring case and spacing). */
+function sameName(a: string, b: string): boolean {
+  const norm = (n: string) => n.trim().replace(/\s+/g, ' ').toLowerCase();
+  return norm(a) === norm(b);
+}
+
+/**
+ * Whether this letter is already logged today: the same event, the same day, to the same person
+ * (or to nobody named, as a plain `log` may record it). A thank-you to another interviewer is
+ * another letter.
+ */
+function alreadyLogged(app: Application, type: EventType, today: CalendarDate, to: string): boolean {
+  return app.events.some((e) => e.type === type && e.date === today && (e.withName === null || sameName(e.withName, to)));
+}
+
+/**
+ * What a thank-you's author should know on stderr: without --to, the other interviewers of this
+ * round, each with the command for a note of their own; a note to one of several interviewers
+ * that would read like the others' because no topic is recorded for them.
+ */
+function thanksNotes(app: Application, data: DraftData, id: number, to: boolean): string[] {
+  const lines: string[] = [];
+  const others = app.contacts.filter(
+    (c) =>
+      c.role === 'interviewer' &&
+      !sameName(c.name, data.recipient.name) &&
+      (c.round === undefined || c.round === null || c.round === data.round),
+  );
+  if (!to && others.length > 0) {
+    const names = others.map((c) => terminalSafe(c.name));
+    const who = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    lines.push(
+      `note: this one is to ${terminalSafe(data.recipient.name)}. ${who} also interviewed you; ` +
+        `each needs a note of their own:`,
+      ...others.map((c) => `  followup draft thanks ${id} --to "${terminalSafe(c.name)}"`),
+    );
+  }
+  const recipient = app.contacts.find((c) => sameName(c.name, data.recipient.name));
+  if (recipient?.role === 'interviewer' && data.recipient.topic === null && (others.length > 0 || data.hiringManager !== null)) {
+    lines.push(
+      `note: no topic is recorded for ${terminalSafe(recipient.name)}, so this note reads like the others. ` +
+        `Record what you talked about and draft again: followup edit ${id} --interviewer "${terminalSafe(recipient.name)} :: what you talked about"`,
+    );
+  }
+  return lines;
 }

@@ -27,7 +27,7 @@ interface PathNode extends Node {
 }
 
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
-const HELPERS = new Set(['join']);
+const HELPERS = new Set(['join', 'count']);
 /** Shapes an `#each` of a list that is empty in the sample: any field is accepted there. */
 const ANYTHING = Symbol('anything');
 type Shape = unknown;

@@ -16,9 +16,9 @@ import {
   ROLE_WORDS,
   type Application,
   type CalendarDate,
-  type ChaseAttempt,
   type Contact,
   type EventType,
+  type PlanEvent,
   type Round,
   type Settings,
   statusOf,
@@ -63,6 +63,19 @@ export interface PersonData {
   role: string;
   phone: string | null;
   email: string | null;
+  /**
+   * What this person talked about at the interview, as recorded (`--interviewer "Priya :: asked
+   * about scaling"`), without closing marks; null when none is recorded.
+   */
+  topic: string | null;
+  /**
+   * The topic as words to follow "I especially enjoyed": "the part of our conversation where you
+   * asked about scaling" (recorded as what they did) or "our conversation about scaling" (recorded
+   * as a subject); null when no topic is recorded.
+   */
+  topicPhrase: string | null;
+  /** They said calling them directly is fine (`log N spoke --ok-to-call`). */
+  okToCall: boolean;
 }
 
 /** A need the company named, and (after ` :: ` in --need) how the user meets it. */
@@ -76,6 +89,25 @@ export interface DayData {
   date: CalendarDate;
   day: string;
   short: string;
+}
+
+/** A date with "8 December" for inside a sentence (the year added when it is not this year's). */
+export interface DayMonthData extends DayData {
+  dayMonth: string;
+}
+
+/** The last unanswered try, as a later letter refers to it. */
+export interface LastTryData extends DayMonthData {
+  channel: 'email' | 'call';
+  how: 'email' | 'voicemail' | 'no-answer';
+  noAnswer: boolean;
+  reference: string | null;
+}
+
+/** An offer elsewhere, as already shared with this application. */
+export interface OfferSharedData extends DayMonthData {
+  offer: DayMonthData;
+  preferred: boolean;
 }
 
 /** Everything a template may name; every key is always present (null or empty when unknown). */
@@ -96,6 +128,10 @@ export interface DraftData {
   hiringManager: PersonData | null;
   hr: PersonData | null;
   needs: NeedData[];
+  /** The needs with a recorded fit (how the user meets them), in order. */
+  needsMet: NeedData[];
+  /** The needs without one: named once, never padded with a sentence of filler each. */
+  needsOpen: NeedData[];
   why: string | null;
   expand: string[];
   notes: string | null;
@@ -109,10 +145,13 @@ export interface DraftData {
   tries: { count: number; text: string };
   /**
    * The last of those tries (the same plan facts as `tries`), or null when there are none:
-   * `dayMonth` "8 December" (with the year when not this year), `channel` the noun for it,
-   * "email" or "call" ("following up on my email of 8 December").
+   * `dayMonth` "8 December" (with the year when not this year), `channel` "email" or "call",
+   * `how` what was recorded ("email", "voicemail" or "no-answer"), `noAnswer` when it was a call
+   * nobody picked up and no message was left (so they have nothing from it to follow up on), and
+   * `reference` the try as something they did get ("my email of 8 December", "the message I left
+   * on 11 December"; null after a no-answer).
    */
-  lastTry: (DayData & { dayMonth: string; channel: 'email' | 'call' }) | null;
+  lastTry: LastTryData | null;
   /** The latest conversation (`spoke`) since the latest interview, or null. */
   conversation: DayData | null;
   /**
@@ -120,7 +159,21 @@ export interface DraftData {
    * time since it in words ("three months"), or `elapsed` null when it is under a week.
    */
   lastContact: (DayData & { elapsed: string | null }) | null;
-  feedback: (DayData & { note: string | null }) | null;
+  /**
+   * The latest `feedback-received`: `takeaway` the user's own first-person words for what they take
+   * from it (`--takeaway`), ready to end a sentence, or null; `note` the private note (the built-in
+   * letters never use it); `fromRecipient` whether the letter's recipient is the one it was logged
+   * with (else a letter says "the feedback I received", never "your feedback").
+   */
+  feedback: (DayData & { dayMonth: string; takeaway: string | null; note: string | null; fromRecipient: boolean }) | null;
+  /**
+   * The offer recorded on another application, once it has been shared with this one (an
+   * `offer-shared` logged on or after the offer's date), or null: never before. `date`/`day`/
+   * `dayMonth` when it was shared, `offer` when the offer came, `preferred` when the user said this
+   * role is still the one they would most like (`draft share-offer --prefer --mark-sent`). The
+   * note logged with it stays private, like every note.
+   */
+  offerShared: OfferSharedData | null;
   stillInterested: boolean;
   /** `--prefer`: this is still the role the user would most like (share-offer). */
   prefer: boolean;
@@ -160,6 +213,7 @@ export function greetingName(name: string, salutation: Salutation = 'first-name'
 }
 
 function person(c: Contact, salutation: Salutation = 'first-name'): PersonData {
+  const topic = inSentence(c.topic ?? null);
   return {
     name: c.name,
     firstName: firstName(c.name),
@@ -167,7 +221,55 @@ function person(c: Contact, salutation: Salutation = 'first-name'): PersonData {
     role: ROLE_WORDS[c.role] ?? c.role,
     phone: c.phone,
     email: c.email,
+    topic,
+    topicPhrase: topic === null ? null : topicPhrase(topic),
+    okToCall: c.okToCall === true,
   };
+}
+
+/** Verbs a topic recorded as what the interviewer did starts with ("asked about scaling"). */
+const TOPIC_VERBS = new Set(
+  (
+    'asked talked walked explained described showed told shared discussed went gave took pushed challenged ' +
+    'mentioned raised covered spent probed dug focused wanted questioned quizzed grilled introduced presented ' +
+    'outlined reviewed drilled pressed led ran brought spoke demoed offered suggested wondered sketched ' +
+    'whiteboarded dove dived kept'
+  ).split(' '),
+);
+/** Words that follow a verb rather than a noun ("grilled me on SQL", "dug into the ledger"). */
+const AFTER_VERB = new Set(
+  'me us about on through into how why what whether my our the a an over up in for to with around out back at'.split(' '),
+);
+
+/**
+ * A recorded topic as words that follow "I especially enjoyed": what the interviewer did ("asked
+ * about scaling", "you asked...", "she walked me through...") becomes "the part of our conversation
+ * where you asked about scaling"; a subject ("scaling", "about the ledger") becomes "our
+ * conversation about scaling". The topic's own words are kept; only its subject is made "you".
+ */
+export function topicPhrase(topic: string): string {
+  const words = topic.trim().split(/\s+/);
+  const lower = words.map((w) => w.toLowerCase());
+  let subject: string | null = null;
+  let rest = words;
+  if (['you', 'she', 'he', 'they'].includes(lower[0]) && words.length > 1) {
+    subject = 'you';
+    rest = words.slice(1);
+  } else if (lower[0] === 'we' && words.length > 1) {
+    subject = 'we';
+    rest = words.slice(1);
+  }
+  const verb = rest[0].toLowerCase();
+  const isVerb =
+    subject !== null ||
+    TOPIC_VERBS.has(verb) ||
+    (/[^e]ed$/.test(verb) && verb.length > 4 && rest.length > 1 && AFTER_VERB.has(rest[1].toLowerCase()));
+  if (isVerb) {
+    const clause = [verb, ...rest.slice(1)].join(' ');
+    return `the part of our conversation where ${subject ?? 'you'} ${clause}`;
+  }
+  const about = lower[0] === 'about' && words.length > 1 ? words.slice(1).join(' ') : words.join(' ');
+  return `our conversation about ${about}`;
 }
 
 /** Words for "after the interview" that fit its kind; neutral when the kind is not recorded. */
@@ -209,12 +311,44 @@ function day(date: CalendarDate, year: string): DayData {
   return { date, day: formatDayLong(date, year), short: formatDay(date, year) };
 }
 
-/** The last try the plan counts, for "following up on my email of 8 December"; null for none. */
-function lastTryOf(attempts: readonly ChaseAttempt[], year: string): DraftData['lastTry'] {
+/** A date with its "8 December" form. */
+function dayMonth(date: CalendarDate, year: string): DayMonthData {
+  const d = day(date, year);
+  return { ...d, dayMonth: d.day.replace(/^\S+ /, '') };
+}
+
+/**
+ * The last try the plan counts, as what was recorded: an email, a voicemail (a message was left)
+ * or a call nobody picked up (no message: nothing of it reached them); null for none.
+ */
+function lastTryOf(attempts: readonly PlanEvent[], year: string): LastTryData | null {
   const last = attempts.length > 0 ? attempts[attempts.length - 1] : null;
   if (!last) return null;
-  const d = day(last.date, year);
-  return { ...d, dayMonth: d.day.replace(/^\S+ /, ''), channel: last.channel === 'email' ? 'email' : 'call' };
+  const d = dayMonth(last.date, year);
+  const how = last.type === 'emailed' ? 'email' : last.type === 'voicemail' ? 'voicemail' : 'no-answer';
+  const reference =
+    how === 'email' ? `my email of ${d.dayMonth}` : how === 'voicemail' ? `the message I left on ${d.dayMonth}` : null;
+  return { ...d, channel: how === 'email' ? 'email' : 'call', how, noAnswer: how === 'no-answer', reference };
+}
+
+/** The note `draft share-offer --prefer --mark-sent` logs: the user said this role is still their first choice. */
+export const PREFER_NOTE = 'said this is still the role I would most like';
+
+/**
+ * The recorded offer elsewhere as shared with this application: the latest `offer-shared` logged
+ * on or after the offer's date (an earlier one shared some other offer). Null when no offer is
+ * recorded, or it has not been shared here: then no letter may speak of it (cadence rule 9).
+ */
+function offerSharedOf(app: Application, offer: OfferFact | null, year: string): OfferSharedData | null {
+  if (!offer) return null;
+  const shared = sortEvents(app.events).filter((e) => e.type === 'offer-shared' && e.date >= offer.date);
+  const last = shared.length > 0 ? shared[shared.length - 1] : null;
+  if (!last) return null;
+  return {
+    ...dayMonth(last.date, year),
+    offer: dayMonth(offer.date, year),
+    preferred: shared.some((e) => e.note !== null && e.note.trim().toLowerCase() === PREFER_NOTE.toLowerCase()),
+  };
 }
 
 /** Split `need :: how I meet it`: the need as a label (a colon follows it), the fit as the end of a sentence. */
@@ -431,6 +565,12 @@ function callViaHr(recipient: Contact, app: Application): Contact | null {
   return hr && hr.phone ? hr : null;
 }
 
+/** Two recorded names for the same person (ignoring case and spacing). */
+function sameName(a: string, b: string): boolean {
+  const norm = (n: string) => n.trim().replace(/\s+/g, ' ').toLowerCase();
+  return norm(a) === norm(b);
+}
+
 /** The latest recorded contact of any kind: the interview, a logged event, the outcome. */
 function lastContactDate(known: Application, held: Round | null): CalendarDate | null {
   let last: CalendarDate | null = held?.date ?? null;
@@ -488,7 +628,7 @@ export function buildDraftData(req: DraftRequest): DraftData {
   if (kind === 'thank-feedback' && !feedbackGiven) {
     throw new UsageError(
       `No feedback is recorded for #${app.id} yet. When it comes, record it first:\n` +
-        `  followup log ${app.id} feedback-received --with "NAME" --note "what they pointed out"`,
+        `  followup log ${app.id} feedback-received --with "NAME" --takeaway "what you take from it, in your own words"`,
     );
   }
   if (kind === 'call' && !me.phone) {
@@ -500,6 +640,7 @@ export function buildDraftData(req: DraftRequest): DraftData {
   const decision = state ? decisionOf(state) : null;
   const decisionDate = decision && (decision.source === 'given' || decision.source === 'spoke-new-date') ? decision.date : null;
   const attempts = state ? attemptsOf(state.attempts) : [];
+  const needs = app.needs.map(parseNeed).filter((n) => n.text !== '');
   const contactDate = lastContactDate(app, held);
   const feedbackEvents = sortEvents(app.events).filter((e) => e.type === 'feedback-received');
   const lastFeedback = feedbackEvents.length > 0 ? feedbackEvents[feedbackEvents.length - 1] : null;
@@ -517,17 +658,27 @@ export function buildDraftData(req: DraftRequest): DraftData {
     interviewers: app.contacts.filter((c) => c.role === 'interviewer').map((c) => person(c, salutation)),
     hiringManager: hm ? person(hm, salutation) : null,
     hr: hr ? person(hr, salutation) : null,
-    needs: app.needs.map(parseNeed).filter((n) => n.text !== ''),
+    needs,
+    needsMet: needs.filter((n) => n.fit !== null),
+    needsOpen: needs.filter((n) => n.fit === null),
     why: sentence(app.why),
     expand: app.expand.map((e) => sentence(e, true)).filter((e): e is string => e !== null),
     notes: inSentence(round.notes),
     nextSteps: inSentence(round.nextSteps),
     decision: decisionDate ? { ...day(decisionDate, year), passed: today > decisionDate } : null,
     tries: { count: attempts.length, text: triesText(attempts, today) },
-    lastTry: lastTryOf(attempts, year),
+    lastTry: lastTryOf(state?.attempts ?? [], year),
     conversation: decision?.spokeOn ? day(decision.spokeOn, year) : null,
     lastContact: contactDate ? { ...day(contactDate, year), elapsed: elapsedText(contactDate, today) } : null,
-    feedback: lastFeedback ? { ...day(lastFeedback.date, year), note: inSentence(lastFeedback.note) } : null,
+    feedback: lastFeedback
+      ? {
+          ...dayMonth(lastFeedback.date, year),
+          takeaway: sentence(lastFeedback.takeaway ?? null),
+          note: inSentence(lastFeedback.note),
+          fromRecipient: lastFeedback.withName !== null && sameName(lastFeedback.withName, recipient.name),
+        }
+      : null,
+    offerShared: offerSharedOf(app, offer, year),
     stillInterested: !app.notInterested,
     prefer: req.prefer,
     reason: sentence(req.reason, true),
@@ -546,8 +697,18 @@ export function buildDraftData(req: DraftRequest): DraftData {
 
 /** A complete sample, every optional field filled, for checking templates. */
 export function sampleDraftData(kind: DraftKind, withOptional: boolean): DraftData {
-  const dana: PersonData = { name: 'Dana Reyes', firstName: 'Dana', greeting: 'Dana', role: 'hiring manager', phone: '+1 555 0100', email: 'dana@example.com' };
   const d = (date: string) => day(date, '2026');
+  const dm = (date: string) => dayMonth(date, '2026');
+  const nobody = { topic: null, topicPhrase: null, okToCall: false };
+  const dana: PersonData = {
+    name: 'Dana Reyes', firstName: 'Dana', greeting: 'Dana', role: 'hiring manager', phone: '+1 555 0100', email: 'dana@example.com',
+    ...(withOptional
+      ? { topic: 'asked about scaling', topicPhrase: topicPhrase('asked about scaling'), okToCall: true }
+      : nobody),
+  };
+  const needs: NeedData[] = withOptional
+    ? [{ text: 'Postgres on-call', fit: 'I ran the on-call rotation for two years.' }, { text: 'mentoring', fit: null }]
+    : [];
   const data: DraftData = {
     kind,
     id: 3,
@@ -563,20 +724,29 @@ export function sampleDraftData(kind: DraftKind, withOptional: boolean): DraftDa
     interviewDate: '2026-12-02',
     interviewDay: d('2026-12-02').day,
     recipient: dana,
-    interviewers: withOptional ? [{ ...dana, name: 'Priya Natarajan', firstName: 'Priya', greeting: 'Priya', role: 'interviewer' }] : [],
+    interviewers: withOptional
+      ? [{ ...dana, name: 'Priya Natarajan', firstName: 'Priya', greeting: 'Priya', role: 'interviewer', topic: 'the ledger', topicPhrase: topicPhrase('the ledger'), okToCall: false }]
+      : [],
     hiringManager: withOptional ? dana : null,
-    hr: withOptional ? { name: 'Sam Lee', firstName: 'Sam', greeting: 'Sam', role: 'HR', phone: null, email: 'sam@example.com' } : null,
-    needs: withOptional ? [{ text: 'Postgres on-call', fit: 'I ran the on-call rotation for two years.' }, { text: 'mentoring', fit: null }] : [],
+    hr: withOptional ? { name: 'Sam Lee', firstName: 'Sam', greeting: 'Sam', role: 'HR', phone: null, email: 'sam@example.com', ...nobody } : null,
+    needs,
+    needsMet: needs.filter((n) => n.fit !== null),
+    needsOpen: needs.filter((n) => n.fit === null),
     why: withOptional ? 'the payments platform is the system I want to work on.' : null,
     expand: withOptional ? ['When you asked about scaling, I left out the sharding work.'] : [],
     notes: withOptional ? 'team of six' : null,
     nextSteps: withOptional ? 'a final round with the CTO' : null,
     decision: withOptional ? { ...d('2026-12-04'), passed: true } : null,
     tries: withOptional ? { count: 2, text: 'I called on 7 and 10 December' } : { count: 0, text: '' },
-    lastTry: withOptional ? { ...d('2026-12-10'), dayMonth: '10 December', channel: 'call' } : null,
+    lastTry: withOptional
+      ? { ...dm('2026-12-10'), channel: 'call', how: 'voicemail', noAnswer: false, reference: 'the message I left on 10 December' }
+      : null,
     conversation: withOptional ? d('2026-12-03') : null,
     lastContact: withOptional ? { ...d('2026-12-03'), elapsed: null } : null,
-    feedback: withOptional ? { ...d('2026-12-10'), note: 'more system design depth' } : null,
+    feedback: withOptional
+      ? { ...dm('2026-12-10'), takeaway: 'keep my answers under two minutes.', note: 'more system design depth', fromRecipient: true }
+      : null,
+    offerShared: withOptional ? { ...dm('2026-12-08'), offer: dm('2026-12-07'), preferred: true } : null,
     stillInterested: withOptional,
     prefer: withOptional,
     reason: withOptional ? 'I just finished a course on distributed systems.' : null,

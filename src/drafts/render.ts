@@ -33,7 +33,20 @@ const HELPERS = {
     if (words.length <= 1) return words.join('');
     return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
   },
+  /**
+   * How many, with a noun that agrees: `{{count expand "thing"}}` gives "one thing", "two things"
+   * (numbers up to ten in words); a third argument gives an irregular plural.
+   */
+  count(items: unknown, ...rest: unknown[]): string {
+    const n = Array.isArray(items) ? items.length : typeof items === 'number' ? items : 0;
+    const noun = typeof rest[0] === 'string' && rest.length > 1 ? rest[0] : '';
+    const plural = typeof rest[1] === 'string' && rest.length > 2 ? rest[1] : noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+    const word = COUNT_WORDS[n] ?? String(n);
+    return noun === '' ? word : `${word} ${n === 1 ? noun : plural}`;
+  },
 };
+
+const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 const FORBIDDEN_NODES = new Set(['PartialStatement', 'PartialBlockStatement', 'Decorator', 'DecoratorBlock']);
 const FORBIDDEN_NAMES = new Set([
@@ -190,7 +203,7 @@ function describe(err: unknown, knownFields: readonly string[]): string {
   }
   const unknownHelper = /unknown helper (\S+)/.exec(message);
   if (unknownHelper) {
-    return `"${unknownHelper[1]}" is not a helper followup knows (it knows if, unless, each, with and join).`;
+    return `"${unknownHelper[1]}" is not a helper followup knows (it knows if, unless, each, with, join and count).`;
   }
   const insideEmpty = /Cannot read properties of (null|undefined) \(reading '([^']+)'\)/.exec(message);
   if (insideEmpty) {
@@ -210,7 +223,7 @@ const COMPILE_OPTIONS = {
   noEscape: true,
   strict: true,
   knownHelpersOnly: true,
-  knownHelpers: { join: true, log: false, lookup: false },
+  knownHelpers: { join: true, count: true, log: false, lookup: false },
 };
 
 /** Parse a template and refuse what followup templates may not do. */
@@ -310,10 +323,38 @@ export function tidyLetter(text: string): string {
   return `${out.join('\n')}\n`;
 }
 
+/** Private-use marks around each value while a letter renders, so that its end can be told from the template's text. */
+const VALUE_START = '\uE000';
+const VALUE_END = '\uE001';
+
+/** A copy of the data with every non-empty string between the marks (keys, numbers and booleans as they are). */
+function markValues(value: unknown): unknown {
+  if (typeof value === 'string') return value === '' ? value : `${VALUE_START}${value}${VALUE_END}`;
+  if (Array.isArray(value)) return value.map(markValues);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = markValues(v);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * One closing mark where a value's own meets the template's: "{{why}}." with a why that already
+ * ends in ".", "!", "?" or "...", or "{{company}}." for "Acme Inc.", keeps the value's mark and
+ * drops the template's full stop. The values themselves come out exactly as typed.
+ */
+function joinMarks(text: string): string {
+  return text.replace(/([.!?\u2026]\uE001+)\./g, '$1').replace(/[\uE000\uE001]/g, '');
+}
+
 /** Render a template's source with data into a tidy plain-text letter. */
 export function renderTemplate(source: string, file: string, data: object, kind?: string): string {
   const template = kind === undefined ? compileTemplate(source, file) : loadTemplate(source, file, kind);
-  return tidyLetter(template(data));
+  // Marked only when no value holds the marks already (then the text is left exactly as rendered).
+  const marked = !/[\uE000\uE001]/.test(JSON.stringify(data));
+  const text = marked ? joinMarks(template(markValues(data) as object)) : template(data);
+  return tidyLetter(text);
 }
 
 /** Parse a template (checked as for rendering) into Handlebars' syntax tree, for `templates check`. */

@@ -290,7 +290,7 @@ describe('the precompiled built-in templates (dist/letters.cjs)', () => {
     await s.ok(['add', '--company', 'Initech', '--role', 'Data Analyst', '--date', '2026-11-30', '--hiring-manager', 'Lee Chan']);
     await s.ok(['outcome', '3', 'rejected']);
     // Characters HTML would escape: a plain-text letter keeps them as they are, either way.
-    await s.ok(['log', '3', 'feedback-received', '--note', 'more depth on "system design" & <APIs>']);
+    await s.ok(['log', '3', 'feedback-received', '--takeaway', 'more depth on "system design" & <APIs>']);
     await s.ok(['config', 'set', 'phone', '+1 555 0000']);
     await s.ok(['config', 'set', 'email', 'alex@example.com']);
     const ref = (kind: string) => (['feedback', 'thank-feedback', 'keep-in-touch'].includes(kind) ? '3' : '1');

@@ -26,7 +26,9 @@ describe('thanks', () => {
     expect(text).toContain('Thank you for talking with me on Monday 30 November');
     expect(text).toContain('the payments platform is exactly the kind of system I want to spend the next few years on.');
     expect(text).toContain('- someone to own Postgres on-call: I ran the on-call rotation for our payments database for two years.');
-    expect(text).toMatch(/- mentoring for two junior engineers: \S/);
+    // A need without a fit is named once, not padded with a filler sentence of its own.
+    expect(text).toContain('You also mentioned mentoring for two junior engineers, and I would be glad to talk about how I could help there.');
+    expect(text).not.toContain('- mentoring for two junior engineers');
     expect(text).toContain('we split the ledger by merchant and halved our p99 latency.');
     expect(text).toContain('references or a work sample');
   });
@@ -120,12 +122,14 @@ describe('feedback', () => {
 });
 
 describe('thank-feedback', () => {
-  test('goes to whoever gave the feedback, thanks them and says what I will do with it', () => {
+  test('goes to whoever gave the feedback, thanks them and says what I will do with it, in my own words', () => {
     const text = draft('thank-feedback', fullScene('thank-feedback'));
     expect(text).toMatch(/^Dear Priya,$/m);
     expect(text).toContain('Thank you for taking the time');
-    expect(text).toContain('more depth on system design trade-offs is one I am taking to heart');
-    expect(text).toMatch(/I will work on it before my next interviews/);
+    // The takeaway, as I recorded it; never the private note spliced into a sentence.
+    expect(text).toContain('Here is what I am taking from it: go deeper on system design trade-offs before I talk about scale.');
+    expect(text).toContain('I will put that into practice before my next interviews');
+    expect(text).not.toContain('the need for more depth');
   });
 
   test('with no feedback recorded: either a clean letter or exit 2 naming the command that records it', () => {

@@ -134,7 +134,12 @@ export function fullScene(kind: DraftKind): Scene {
   const thanked = [event('thanks-sent', '2026-12-01', { withName: 'Dana Reyes' })];
   switch (kind) {
     case 'thanks':
-      return { app: fullApp(), me: ME_FULL, today: '2026-12-01' };
+      // The hiring manager's own topic, so that the thank-you is theirs (issue 12: one per interviewer).
+      return {
+        app: fullApp({ contacts: [{ ...DANA, topic: 'walked me through the ledger migration' }, PRIYA, SAM] }),
+        me: ME_FULL,
+        today: '2026-12-01',
+      };
     case 'check-in':
       return { app: fullApp({ events: thanked }), me: ME_FULL, today: '2026-12-08' };
     case 'call':
@@ -156,6 +161,7 @@ export function fullScene(kind: DraftKind): Scene {
             event('feedback-received', '2026-12-14', {
               withName: 'Priya Natarajan',
               note: 'the need for more depth on system design trade-offs.',
+              takeaway: 'go deeper on system design trade-offs before I talk about scale',
             }),
           ],
         }),
@@ -190,10 +196,14 @@ export function fullScene(kind: DraftKind): Scene {
         app: fullApp({
           outcome: 'rejected',
           outcomeDate: '2026-12-10',
-          events: [...thanked, event('feedback-asked', '2026-12-10', { withName: 'Dana Reyes' })],
+          events: [
+            ...thanked,
+            event('feedback-asked', '2026-12-10', { withName: 'Dana Reyes' }),
+            event('feedback-received', '2026-12-14', { withName: 'Dana Reyes', takeaway: 'keep my answers under two minutes' }),
+          ],
         }),
         me: ME_FULL,
-        today: '2027-03-10',
+        today: '2027-03-14',
         reason: 'I have just finished a course on distributed systems and thought of your ledger migration',
       };
   }
@@ -290,7 +300,8 @@ export function letterProblems(text: string): string[] {
     if (/^\s*-\s*$/.test(line) || /^\s*-\s*:/.test(line)) problems.push(`${where}: empty list item`);
     if (DANGLING_END.test(line)) problems.push(`${where}: ends with a dangling word`);
     if (/\bDear\s*,/.test(line) || /\b(Hello|Hi)\s+,/.test(line)) problems.push(`${where}: greeting without a name`);
-    if (/\.\.(?!\.)/.test(line)) problems.push(`${where}: doubled full stop`);
+    // Exactly two: an ellipsis ("...") is not a doubled full stop.
+    if (/(?<!\.)\.\.(?!\.)/.test(line)) problems.push(`${where}: doubled full stop`);
   });
   return problems;
 }

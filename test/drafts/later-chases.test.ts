@@ -49,7 +49,11 @@ describe('lastTry: the last of the tries the plan counts', () => {
     const attempts = attemptsOf(chaseState(scene.app, DEFAULT_SETTINGS)!.attempts);
     expect(data.tries.count).toBe(attempts.length);
     expect(attempts[attempts.length - 1]).toEqual({ date: '2026-12-14', channel: 'phone' });
-    expect(data.lastTry).toEqual({ date: '2026-12-14', day: 'Monday 14 December', short: 'Mon 14 Dec', dayMonth: '14 December', channel: 'call' });
+    // A call nobody answered: recorded as such, and nothing of it reached them to refer to.
+    expect(data.lastTry).toEqual({
+      date: '2026-12-14', day: 'Monday 14 December', short: 'Mon 14 Dec', dayMonth: '14 December', channel: 'call',
+      how: 'no-answer', noAnswer: true, reference: null,
+    });
   });
 
   test('is null with no tries, and after a conversation that restarted the count', () => {
@@ -64,8 +68,9 @@ describe('a later check-in', () => {
 
   test.each([
     ['an email', [event('emailed', '2026-12-08')], '2026-12-14', 'following up on my email of 8 December'],
-    ['a call', [event('emailed', '2026-12-08'), event('voicemail', '2026-12-11')], '2026-12-15', 'following up on my call of 11 December'],
-    ['a call in the year before', [event('no-answer', '2026-12-30')], '2027-01-05', 'following up on my call of 30 December 2026'],
+    // A voicemail left a message to follow up on; a call nobody answered did not (issue 12, part 5).
+    ['a voicemail', [event('emailed', '2026-12-08'), event('voicemail', '2026-12-11')], '2026-12-15', 'following up on the message I left on 11 December'],
+    ['a call nobody answered in the year before', [event('no-answer', '2026-12-30')], '2027-01-05', 'I called you on 30 December 2026 about the Backend Engineer role, but we did not connect.'],
   ])('after %s: shorter, names the last try as recorded, shares no paragraph or sentence with the first', (_what, events, today, phrase) => {
     const later = draft('check-in', checkInScene(events, today));
     expect(later).toContain(phrase);
@@ -113,7 +118,8 @@ describe('a later voicemail', () => {
   const first = voicemail(firstScript);
 
   test.each([
-    ['a call', [event('no-answer', '2026-12-07')], '2026-12-10', 'following up on my call of 7 December'],
+    ['a call nobody answered', [event('no-answer', '2026-12-07')], '2026-12-10', 'this is Alex Morgan about the Backend Engineer role; I also called on 7 December.'],
+    ['a voicemail', [event('no-answer', '2026-12-04'), event('voicemail', '2026-12-07')], '2026-12-10', 'Alex Morgan again, following up on the message I left on 7 December'],
     ['an email', [event('voicemail', '2026-12-07'), event('emailed', '2026-12-10')], '2026-12-14', 'following up on my email of 10 December'],
   ])('after %s: shorter, names the last try as recorded, shares no sentence with the first', (_what, events, today, phrase) => {
     const script = draft('call', callScene(events, today));
@@ -132,7 +138,7 @@ describe('a later voicemail', () => {
     const script = draft('call', { ...fullScene('call'), app, today: '2026-12-11' });
     const later = voicemail(script);
     expect(script).toContain("If you get Sam's voicemail");
-    expect(later).toContain('following up on my call of 8 December');
+    expect(later).toContain('following up on the message I left on 8 December');
     expect(later).toContain("Dana's direct line");
     expect(later.length).toBeLessThan(firstHr.length * 0.7);
     expect(letterProblems(script)).toEqual([]);

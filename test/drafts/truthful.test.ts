@@ -382,7 +382,8 @@ describe('followup draft', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('after 4 unanswered tries');
     await s.ok(['log', '1', 'no-answer', '--date', '2026-12-07']);
-    await s.ok(['log', '1', 'emailed', '--date', '2026-12-10']);
+    // An event is logged on or after its day (a later date is refused).
+    await s.ok(['log', '1', 'emailed', '--date', '2026-12-10'], { today: '2026-12-14' });
     const r = await s.ok(['draft', 'close-loop', '1'], { today: '2026-12-14' });
     expect(r.stdout).toContain('I called on 7 December and wrote on 10 December to ask where things stand');
   });
