@@ -149,7 +149,23 @@ export function generateRecords(opts: SeedOptions): RecordInput[] {
       events,
     };
     if (stage === 'no-response') {
-      log('loop-closed', upTo(chase));
+      const closed = upTo(chase);
+      log('loop-closed', closed);
+      // Keep-in-touch follows a no-response close until the user records withdrawn (cadence rule
+      // 6): someone who has used followup for a while withdrew from most when it came round, and
+      // keeps in touch with one in ten of the last two years' (as with rejections, not with those
+      // from years back). Decided without drawing a random number, so that the rest of the seeded
+      // store stays as it was.
+      const due = nextWorkday(addDays(closed, 90), []);
+      if (due < today) {
+        if (records.length % 10 !== 0 || age > 730) {
+          record.outcome = 'withdrawn';
+          record.outcomeDate = due;
+        } else {
+          const every = 80 + ((records.length * 7919) % 16);
+          for (let k = due; k < addDays(today, -20); k = nextWorkday(addDays(k, every), [])) log('kept-in-touch', k);
+        }
+      }
     } else if (stage !== 'active') {
       const outcomeDate = upTo(addWorkdays(decision, between(0, 10), []));
       record.outcome = stage;

@@ -41,9 +41,10 @@ export function runAgenda(ctx: Context, opts: AgendaOptions): void {
   const store = ctx.openStore();
   const config = store.getConfig();
   const last = addDays(ctx.today, days - 1);
-  const offers = store.listLatestOffers();
+  // From what is known today (a past --today replays that day's agenda).
+  const offers = store.listLatestOffers(ctx.today);
   const items: PlanItem[] = [];
-  for (const app of store.listPlanned(last, config.keepInTouchDays)) {
+  for (const app of store.listPlanned(last, config.keepInTouchDays, ctx.today)) {
     for (const item of scheduleApplication(app, { settings: config, offers, today: ctx.today })) {
       if (item.due <= last) items.push({ ...item, overdue: item.due < ctx.today });
     }

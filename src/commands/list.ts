@@ -1,6 +1,7 @@
 /** `followup list`: the applications, one line each. */
 import { scheduleApplication } from '../core/cadence.js';
 import { formatDay } from '../core/calendar.js';
+import { allKnownOn } from '../core/known.js';
 import { statusOf } from '../core/types.js';
 import type { Context } from '../context.js';
 import { terminalSafeDeep } from '../ui/terminal-safe.js';
@@ -13,7 +14,11 @@ function flags(cmd: NewCommand) {
   return cmd
     .option('--all', 'every application, ended ones too')
     .option('--json', 'print an array of objects')
-    .addHelpText('after', '\nExamples:\n  followup list\n  followup list --all --json');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  followup list\n  followup list --all --json\n' +
+        '  followup list --today 2026-12-07   (as it stood on 7 Dec: what was recorded by then)',
+    );
 }
 
 export type ListOptions = OptionsOf<typeof flags>;
@@ -27,9 +32,12 @@ export function register(cmd: NewCommand, contextFor: ContextFor): void {
 export function runList(ctx: Context, opts: ListOptions): void {
   const store = ctx.openStore();
   const config = store.getConfig();
-  // As the rules see them: only what the plan reads.
-  const apps = store.listPlans(opts.all ? 'all' : 'active', ctx.today);
-  const offers = store.listLatestOffers();
+  // As the rules see them (only what the plan reads), as known on today: a past --today lists
+  // what was recorded by then, each application as it stood then.
+  const apps = allKnownOn(store.listPlans(opts.all ? 'all' : 'active', ctx.today), ctx.today).filter(
+    (app) => opts.all || statusOf(app) === 'active',
+  );
+  const offers = store.listLatestOffers(ctx.today);
   const rows = apps.map((app) => {
     const next = scheduleApplication(app, { settings: config, offers, today: ctx.today }).sort((a, b) =>
       a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : 0,

@@ -7,9 +7,9 @@ import type { Store } from '../store/store.js';
 import { terminalSafeDeep } from '../ui/terminal-safe.js';
 import { actionPhrase, draftCommand } from '../core/actions.js';
 
-/** The pending items of one application, soonest first. */
+/** The pending items of one application, soonest first, from what was known on `today`. */
 export function pendingItems(store: Store, app: Application, config: Config, today: CalendarDate): ScheduledItem[] {
-  return scheduleApplication(app, { settings: config, offers: store.listLatestOffers(), today }).sort((a, b) =>
+  return scheduleApplication(app, { settings: config, offers: store.listLatestOffers(today), today }).sort((a, b) =>
     a.earliest === b.earliest ? 0 : a.earliest < b.earliest ? -1 : 1,
   );
 }

@@ -1,9 +1,10 @@
 /** `followup outcome <ref> offer|rejected|withdrawn`: record how an application ended. */
 import { formatDay } from '../core/calendar.js';
-import { OUTCOMES, statusOf, type Outcome } from '../core/types.js';
+import { OUTCOMES, statusOf, type Application, type Outcome } from '../core/types.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { terminalSafeDeep } from '../ui/terminal-safe.js';
+import { refuseFutureEvent } from '../core/dates.js';
 import { cleanText, resolveDate } from './interview-flags.js';
 import { describeNext, pendingItems } from './next-steps.js';
 import { nextJson } from '../words/plan.js';
@@ -15,11 +16,16 @@ function flags(cmd: NewCommand) {
   return cmd
     .argument('<ref>', 'application number or company name prefix')
     .argument('<outcome>', 'offer, rejected or withdrawn')
-    .option('--date <date>', 'when (default: today)')
+    .option('--date <date>', 'when (default: today; a weekday such as fri means the most recent one)')
     .option('--note <text>', 'what was said')
     .option('--not-interested', 'with rejected: no keep-in-touch reminders')
+    .option('--replace', 'replace an outcome already recorded (the earlier one is kept as history)')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nExamples:\n  followup outcome 3 rejected\n  followup outcome acme offer --date 2026-12-09');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  followup outcome 3 rejected\n  followup outcome acme offer --date 2026-12-09\n' +
+        '  followup outcome 3 withdrawn --replace      # it was recorded as rejected; rejected stays in the history',
+    );
 }
 
 export type OutcomeOptions = OptionsOf<typeof flags>;
@@ -38,11 +44,16 @@ export function runOutcome(ctx: Context, ref: string, outcomeText: string, opts:
   if (opts.notInterested && outcome !== 'rejected') {
     throw new UsageError('--not-interested goes with rejected (it stops the keep-in-touch reminders).');
   }
-  const date = opts.date ? resolveDate(opts.date, ctx.today, '--date', ctx.output) : ctx.today;
+  const date = opts.date === undefined ? ctx.today : resolveDate(opts.date, ctx.today, '--date', ctx.output, 'past');
+  if (opts.date !== undefined) refuseFutureEvent(date, ctx.today, opts.date, 'outcome');
   const store = ctx.openStore();
   const id = store.resolveRef(ref);
   const before = store.requireApplication(id);
-  store.setOutcome(id, outcome, date, cleanText(opts.note) ?? null, Boolean(opts.notInterested));
+  if (before.outcome !== null && !opts.replace) throw secondOutcome(ctx, before, outcome, opts);
+  const replaced = store.setOutcome(id, outcome, date, cleanText(opts.note) ?? null, Boolean(opts.notInterested), {
+    replace: Boolean(opts.replace),
+    today: ctx.today,
+  });
   const app = store.requireApplication(id);
   const config = store.getConfig();
   const items = pendingItems(store, app, config, ctx.today);
@@ -61,6 +72,7 @@ export function runOutcome(ctx: Context, ref: string, outcomeText: string, opts:
       status: outcome,
       previous: statusOf(before),
       date,
+      replaced,
       next: nextJson(items),
       shareOfferWith: others,
     });
@@ -69,6 +81,10 @@ export function runOutcome(ctx: Context, ref: string, outcomeText: string, opts:
   const year = ctx.today.slice(0, 4);
   const shown = terminalSafeDeep({ company: app.company, role: app.role, others });
   ctx.output.out(`Recorded: #${id} ${shown.company}, ${shown.role}: ${outcome} on ${formatDay(date, year)}.`);
+  if (replaced) {
+    const when = replaced.date ? ` of ${formatDay(replaced.date, year)}` : '';
+    ctx.output.out(`It replaces ${replaced.outcome}${when}, which stays in the timeline as history.`);
+  }
   if (outcome === 'offer') {
     ctx.output.out('Congratulations.');
     if (shown.others.length > 0) {
@@ -80,4 +96,28 @@ export function runOutcome(ctx: Context, ref: string, outcomeText: string, opts:
     }
   }
   for (const line of describeNext(items, ctx.today)) ctx.output.out(`Next: ${line}`);
+}
+
+/** A word that a shell passes on as it is, else single-quoted. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The refusal of a second outcome: what is recorded now, and the exact command that replaces it
+ * (keeping the earlier one as history).
+ */
+function secondOutcome(ctx: Context, app: Application, outcome: Outcome, opts: OutcomeOptions): UsageError {
+  const year = ctx.today.slice(0, 4);
+  const now = `${app.outcome}${app.outcomeDate ? ` on ${formatDay(app.outcomeDate, year)}` : ''}`;
+  const words = ['followup', 'outcome', String(app.id), outcome];
+  if (opts.date !== undefined) words.push('--date', shellWord(opts.date.trim()));
+  if (opts.note !== undefined) words.push('--note', shellWord(opts.note));
+  if (opts.notInterested) words.push('--not-interested');
+  words.push('--replace');
+  const same = app.outcome === outcome ? ` (already ${outcome}: only to change its date or note)` : '';
+  return new UsageError(
+    `#${app.id} ${app.company}, ${app.role} is already recorded as ${now}. ` +
+      `To record ${outcome} instead${same}, keeping ${app.outcome} in its history, type:\n  ${words.join(' ')}`,
+  );
 }

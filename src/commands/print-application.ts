@@ -30,6 +30,7 @@ export function printApplication(ctx: Context, ref: string, opts: { json?: boole
       outcomeDate: app.outcomeDate,
       outcomeNote: app.outcomeNote,
       notInterested: app.notInterested,
+      pastOutcomes: app.pastOutcomes ?? [],
       next: nextJson(items),
     });
     return;

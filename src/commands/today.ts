@@ -10,7 +10,11 @@ import type { ContextFor, NewCommand, OptionsOf } from './command.js';
 function flags(cmd: NewCommand) {
   return cmd
     .option('--json', 'print the plan as JSON')
-    .addHelpText('after', '\nExamples:\n  followup today\n  followup today --today 2026-12-07 --json');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  followup today\n  followup today --today 2026-12-07 --json\n\n' +
+        'A past --today replays that day: only what was recorded and dated by then counts.',
+    );
 }
 
 export type TodayOptions = OptionsOf<typeof flags>;
@@ -24,8 +28,9 @@ export function register(cmd: NewCommand, contextFor: ContextFor): void {
 export function runToday(ctx: Context, opts: TodayOptions): void {
   const store = ctx.openStore();
   const config = store.getConfig();
-  const apps = store.listPlanned(nextWorkday(ctx.today, config.holidays), config.keepInTouchDays);
-  const plan = planToday(apps, config, ctx.today, store.listLatestOffers());
+  // Planned from what was known on today: a past --today replays what the list said that day.
+  const apps = store.listPlanned(nextWorkday(ctx.today, config.holidays), config.keepInTouchDays, ctx.today);
+  const plan = planToday(apps, config, ctx.today, store.listLatestOffers(ctx.today));
   if (opts.json) {
     ctx.output.json({
       date: plan.date,

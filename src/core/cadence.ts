@@ -3,6 +3,7 @@
  * records, settings and today's date in; the plan out. No clock, no I/O.
  */
 import { addDays, addWorkdays, isWorkday, maxDate, nextWorkday } from './calendar.js';
+import { allKnownOn, knownOn } from './known.js';
 import {
   ACTIONS,
   CONTACT_EVENTS,
@@ -41,8 +42,12 @@ export type ScheduledItem = Omit<PlanItem, 'overdue'>;
 /** Everything the rules need besides the application itself. */
 export interface CadenceContext {
   settings: Settings;
+  /** The offers recorded by `today` (Store.listLatestOffers(today), or recordedOffers of the known applications). */
   offers: readonly RecordedOffer[];
-  /** The day the plan is for (a late thank-you is one whose due date has passed by then). */
+  /**
+   * The day the plan is for (a late thank-you is one whose due date has passed by then); the
+   * plan uses only what was known on it (knownOn).
+   */
   today: CalendarDate;
 }
 
@@ -257,14 +262,21 @@ function latestOffer(offers: readonly RecordedOffer[]): RecordedOffer | null {
 
 /**
  * The latest offer recorded for another application than `appId` (rule 9; the share-offer
- * letter tells of the same one). The latest of all is found once per list of offers; it is the
- * one unless it is this application's own.
+ * letter tells of the same one), among those dated on or before `asOf` when it is given (an offer
+ * dated later was not known yet). The latest of all is found once per list of offers; it is the
+ * one unless it is this application's own or dated after `asOf`.
  */
-export function offerElsewhere(appId: number, offers: readonly RecordedOffer[]): RecordedOffer | null {
+export function offerElsewhere(
+  appId: number,
+  offers: readonly RecordedOffer[],
+  asOf?: CalendarDate,
+): RecordedOffer | null {
   const latest = latestOffer(offers);
-  if (!latest || latest.id !== appId) return latest;
+  if (!latest || (latest.id !== appId && (asOf === undefined || latest.date <= asOf))) return latest;
   let offer: RecordedOffer | null = null;
-  for (const o of offers) if (o.id !== appId && (!offer || o.date > offer.date)) offer = o;
+  for (const o of offers) {
+    if (o.id !== appId && (asOf === undefined || o.date <= asOf) && (!offer || o.date > offer.date)) offer = o;
+  }
   return offer;
 }
 
@@ -272,7 +284,7 @@ function shareOfferItem(app: PlanApplication, ctx: CadenceContext, voicemails: n
   const first = app.rounds.reduce<CalendarDate | null>((m, r) => (m === null || r.date < m ? r.date : m), null);
   if (first === null) return null;
   // The latest offer recorded elsewhere, if it came after this search began.
-  const offer = offerElsewhere(app.id, ctx.offers);
+  const offer = offerElsewhere(app.id, ctx.offers, ctx.today);
   if (!offer || offer.date < first) return null;
   const o = offer;
   if (app.events.some((e) => e.type === 'offer-shared' && e.date >= o.date)) return null;
@@ -332,25 +344,50 @@ function rejectionItems(app: PlanApplication, ctx: CadenceContext): ScheduledIte
 
   if (!app.notInterested) {
     const lastEvent = events.length > 0 ? events[events.length - 1].date : rejected;
-    const base = maxDate(rejected, lastEvent);
-    const earliest = nextWorkday(addDays(base, ctx.settings.keepInTouchDays), holidays);
-    items.push(
-      letterItem(
-        app,
-        'keep-in-touch',
-        earliest,
-        addWorkdays(earliest, 5, holidays),
-        { code: 'keep-in-touch', lastContact: base },
-      ),
-    );
+    items.push(keepInTouchItem(app, maxDate(rejected, lastEvent), ctx));
   }
   return items;
 }
 
-/** Every pending item of one application, whatever today is (rules 1-10). */
+/**
+ * `keep-in-touch` (rules 6 and 8): earliest = next working day of (base + keepInTouchDays), due =
+ * earliest plus 5 working days; the base is the last logged event (after a rejection, not before
+ * the rejection), so every logged event restarts the timer.
+ */
+function keepInTouchItem(app: PlanApplication, base: CalendarDate, ctx: CadenceContext): ScheduledItem {
+  const { holidays } = ctx.settings;
+  const earliest = nextWorkday(addDays(base, ctx.settings.keepInTouchDays), holidays);
+  return letterItem(app, 'keep-in-touch', earliest, addWorkdays(earliest, 5, holidays), {
+    code: 'keep-in-touch',
+    lastContact: base,
+  });
+}
+
+/**
+ * After the loop was closed without an answer (rule 6): the closing note left the door open, so
+ * keep-in-touch follows the last logged event (loop-closed at the latest), until an outcome
+ * (withdrawn) ends it.
+ */
+function noResponseItems(app: PlanApplication, ctx: CadenceContext): ScheduledItem[] {
+  let last: CalendarDate | null = null;
+  for (const e of app.events) if (last === null || e.date > last) last = e.date;
+  return last === null ? [] : [keepInTouchItem(app, last, ctx)];
+}
+
+/**
+ * Every pending item of one application, whatever today is (rules 1-10), from what was known on
+ * `ctx.today` (knownOn).
+ */
 export function scheduleApplication(app: PlanApplication, ctx: CadenceContext): ScheduledItem[] {
+  const known = knownOn(app, ctx.today);
+  return known ? scheduleKnown(known, ctx) : [];
+}
+
+/** scheduleApplication for an application already cut down to what was known on `ctx.today`. */
+function scheduleKnown(app: PlanApplication, ctx: CadenceContext): ScheduledItem[] {
   const status = statusOf(app);
   if (status === 'rejected') return rejectionItems(app, ctx);
+  if (status === 'no-response') return noResponseItems(app, ctx);
   if (status !== 'active') return [];
   const items: ScheduledItem[] = [];
   const round = latestRound(app);
@@ -398,20 +435,38 @@ function waitingReason(item: ScheduledItem, app: PlanApplication, settings: Sett
 }
 
 /**
- * The morning list for `today` (rules 11-13). `offers` defaults to the offers among `apps`;
- * pass them when `apps` holds only the active applications.
+ * The morning list for `today` (rules 11-13), from what was known on `today` (knownOn): a past
+ * date replays what the list said that day. `offers` defaults to the offers among `apps`; pass
+ * them (those recorded by `today`) when `apps` holds only the applications that may list something.
  */
 export function planToday(
   apps: readonly PlanApplication[],
   settings: Settings,
   today: CalendarDate,
-  offers: readonly RecordedOffer[] = recordedOffers(apps),
+  offers?: readonly RecordedOffer[],
+): TodayPlan {
+  const known = allKnownOn(apps, today);
+  const knownOffers = offers ?? recordedOffers(known);
+  const plan = planKnown(known, settings, today, knownOffers);
+  if (plan.workday) return plan;
+  const next = nextWorkday(today, settings.holidays);
+  // What is lined up is exactly what the next working day's list will hold, as known today.
+  const linedUp = planKnown(known, settings, next, knownOffers).items.length;
+  return { ...plan, nextWorkday: next, linedUp };
+}
+
+/** planToday over applications already cut down to what was known (on or before `today`). */
+function planKnown(
+  apps: readonly PlanApplication[],
+  settings: Settings,
+  today: CalendarDate,
+  offers: readonly RecordedOffer[],
 ): TodayPlan {
   const ctx: CadenceContext = { settings, offers, today };
   const scheduled: ScheduledItem[] = [];
   const waiting: WaitingEntry[] = [];
   for (const app of apps) {
-    for (const item of scheduleApplication(app, ctx)) {
+    for (const item of scheduleKnown(app, ctx)) {
       scheduled.push(item);
       if ((item.action === 'check-status' || item.action === 'close-loop') && item.earliest > today) {
         waiting.push({
@@ -427,13 +482,7 @@ export function planToday(
   }
   waiting.sort((a, b) => (a.next === b.next ? a.id - b.id : a.next < b.next ? -1 : 1));
   const workday = isWorkday(today, settings.holidays);
-  if (workday) {
-    return { date: today, workday, items: itemsOn(scheduled, today), waiting, nextWorkday: null, linedUp: 0 };
-  }
-  const next = nextWorkday(today, settings.holidays);
-  // What is lined up is exactly what the next working day's list will hold.
-  const linedUp = planToday(apps, settings, next, offers).items.length;
-  return { date: today, workday, items: [], waiting, nextWorkday: next, linedUp };
+  return { date: today, workday, items: workday ? itemsOn(scheduled, today) : [], waiting, nextWorkday: null, linedUp: 0 };
 }
 
 /** What is wrong with a chase logged sooner than the rules allow, or on a non-working day; empty when fine. */

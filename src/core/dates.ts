@@ -3,7 +3,7 @@
  * `last mon`, `+3d`; `9:30`.
  */
 import { UsageError } from '../errors.js';
-import { FIRST_DATE, LAST_DATE, addDays, isCalendarDate, isDateInRange, weekday } from './calendar.js';
+import { FIRST_DATE, LAST_DATE, addDays, formatDay, isCalendarDate, isDateInRange, weekday } from './calendar.js';
 import type { CalendarDate } from './types.js';
 
 const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -26,12 +26,24 @@ export function parseClockTime(text: string): string | null {
 }
 
 /**
- * Resolve a typed date against today. A weekday name means the next such day (today counts);
- * `next` skips today, `last` looks back. Throws a UsageError naming the flag, also for a date
- * outside FIRST_DATE .. LAST_DATE, which the store does not take.
+ * Which day a bare weekday (`fri`, `this fri`) means: the coming one (today counts), as for an
+ * interview booked ahead; or the most recent one (today counts), as for something that happened.
  */
-export function parseUserDate(text: string, today: CalendarDate, flag: string): CalendarDate {
-  const date = resolveUserDate(text, today, flag);
+export type WeekdayDirection = 'coming' | 'past';
+
+/**
+ * Resolve a typed date against today. A bare weekday name means the coming such day, or with
+ * `weekdays: 'past'` the most recent one (today counts either way); `next` skips today, `last`
+ * looks back. Throws a UsageError naming the flag for an empty text, and for a date outside
+ * FIRST_DATE .. LAST_DATE, which the store does not take.
+ */
+export function parseUserDate(
+  text: string,
+  today: CalendarDate,
+  flag: string,
+  weekdays: WeekdayDirection = 'coming',
+): CalendarDate {
+  const date = resolveUserDate(text, today, flag, weekdays);
   if (!isDateInRange(date)) {
     const typed = text.trim();
     throw new UsageError(
@@ -42,8 +54,13 @@ export function parseUserDate(text: string, today: CalendarDate, flag: string): 
   return date;
 }
 
-function resolveUserDate(text: string, today: CalendarDate, flag: string): CalendarDate {
+function resolveUserDate(text: string, today: CalendarDate, flag: string, weekdays: WeekdayDirection): CalendarDate {
   const t = text.trim().toLowerCase();
+  if (t === '') {
+    throw new UsageError(
+      `${flag}: no date was typed. Type one, such as 2026-12-04, today, yesterday or fri; or leave ${flag} out.`,
+    );
+  }
   if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(t)) {
     const [y, m, d] = t.split('-');
     const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
@@ -70,6 +87,7 @@ function resolveUserDate(text: string, today: CalendarDate, flag: string): Calen
         const back = (current - target + 7) % 7 || 7;
         return addDays(today, -back);
       }
+      if (mode !== 'next' && weekdays === 'past') return addDays(today, -((current - target + 7) % 7));
       let ahead = (target - current + 7) % 7;
       if (mode === 'next' && ahead === 0) ahead = 7;
       return addDays(today, ahead);
@@ -78,5 +96,20 @@ function resolveUserDate(text: string, today: CalendarDate, flag: string): Calen
   throw new UsageError(
     `${flag}: "${text}" is not a date I understand. ` +
       'Type YYYY-MM-DD (2026-12-04), today, tomorrow, yesterday, a weekday (fri, next fri, last mon) or +3d.',
+  );
+}
+
+/**
+ * Refuse (UsageError, exit 2) an event or outcome dated after today: `log` and `outcome` record
+ * what has happened (rounds, unlike them, may be booked ahead). `typed` is what was typed.
+ */
+export function refuseFutureEvent(date: CalendarDate, today: CalendarDate, typed: string, command: string): void {
+  if (date <= today) return;
+  const year = today.slice(0, 4);
+  const t = typed.trim();
+  throw new UsageError(
+    `--date ${t}${t === date ? '' : ` (${date})`} is ${formatDay(date, year)}, after today (${formatDay(today, year)}): ` +
+      `${command} records what has already happened. Type the day it happened (today or earlier), ` +
+      'or record it on the day.',
   );
 }

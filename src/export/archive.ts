@@ -2,6 +2,11 @@
  * The JSON archive (`export --format json`, `import`): everything in the store, versioned, with
  * the stable UUIDs. Reading it checks every field before anything is written, and names the
  * place of each problem. Pure.
+ *
+ * Version 2 (schema 6) adds what was known when and with whom: rounds' `recordedOn`, contacts'
+ * `recordedOn`, `round`, `topic` and `okToCall`, events' `withRole` and `takeaway`, and each
+ * application's `pastOutcomes` (outcomes a later one replaced). Version 1 files are still read:
+ * a round was recorded on its own date, and the rest is absent (null, false, none).
  */
 import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange } from '../core/calendar.js';
 import { SettingError, checkSettings, type Config } from '../core/config.js';
@@ -16,12 +21,15 @@ import {
   type Contact,
   type FollowupEvent,
   type Outcome,
+  type PastOutcome,
   type Round,
 } from '../core/types.js';
 import { UsageError } from '../errors.js';
 
 export const ARCHIVE_FORMAT = 'followup';
-export const ARCHIVE_VERSION = 1;
+export const ARCHIVE_VERSION = 2;
+/** The versions this followup reads. */
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /**
  * A record as archived: the domain type with its UUID required and its row number (from the
@@ -32,6 +40,7 @@ type Archived<T extends { id: number; uuid?: string }> = Omit<T, 'id' | 'uuid'> 
 export type ArchiveRound = Archived<Round>;
 export type ArchiveContact = Archived<Contact>;
 export type ArchiveEvent = Archived<FollowupEvent>;
+export type ArchivePastOutcome = Archived<PastOutcome>;
 
 export interface ArchiveApplication {
   uuid: string;
@@ -48,6 +57,8 @@ export interface ArchiveApplication {
   needs: string[];
   expand: string[];
   events: ArchiveEvent[];
+  /** Earlier outcomes that a later one replaced, oldest first. */
+  pastOutcomes: ArchivePastOutcome[];
 }
 
 export interface Archive {
@@ -89,6 +100,7 @@ export function buildArchive(apps: readonly Application[], settings: Archive['se
         decisionBy: r.decisionBy,
         nextSteps: r.nextSteps,
         notes: r.notes,
+        recordedOn: r.recordedOn ?? r.date,
       })),
       contacts: a.contacts.map((c) => ({
         uuid: need(c.uuid, 'a contact'),
@@ -98,6 +110,10 @@ export function buildArchive(apps: readonly Application[], settings: Archive['se
         phone: c.phone,
         email: c.email,
         noCalls: c.noCalls,
+        okToCall: c.okToCall ?? false,
+        recordedOn: c.recordedOn ?? null,
+        round: c.round ?? null,
+        topic: c.topic ?? null,
       })),
       needs: [...a.needs],
       expand: [...a.expand],
@@ -109,6 +125,17 @@ export function buildArchive(apps: readonly Application[], settings: Archive['se
         withName: e.withName,
         note: e.note,
         newDate: e.newDate,
+        withRole: e.withRole ?? null,
+        takeaway: e.takeaway ?? null,
+      })),
+      pastOutcomes: (a.pastOutcomes ?? []).map((p) => ({
+        uuid: need(p.uuid, 'an earlier outcome'),
+        id: p.id,
+        outcome: p.outcome,
+        date: p.date,
+        note: p.note,
+        notInterested: p.notInterested,
+        replacedOn: p.replacedOn,
       })),
     })),
   };
@@ -125,6 +152,7 @@ export const ARCHIVE_LIMITS = {
   contactsPerApplication: 1000,
   eventsPerApplication: 10_000,
   factsPerApplication: 1000,
+  outcomesPerApplication: 1000,
   /** Rounds, contacts and events in the whole archive. */
   records: 2_000_000,
   textLength: 1_000_000,
@@ -259,9 +287,11 @@ export function parseArchive(text: string, file: string): Archive {
   if (r.field(top, 'format') !== ARCHIVE_FORMAT) r.fail('format', `should be "${ARCHIVE_FORMAT}": this is not a followup export`);
   const version = r.field(top, 'version');
   if (typeof version === 'number' && version > ARCHIVE_VERSION) {
-    r.fail('version', `is ${version}, from a newer followup (this one reads ${ARCHIVE_VERSION}); update followup`);
+    r.fail('version', `is ${version}, from a newer followup (this one reads up to ${ARCHIVE_VERSION}); update followup`);
   }
-  if (version !== ARCHIVE_VERSION) r.fail('version', `should be ${ARCHIVE_VERSION}`);
+  if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
+    r.fail('version', `should be one of ${READABLE_VERSIONS.join(', ')}`);
+  }
 
   const settingsRaw = r.field(top, 'settings') === undefined ? {} : r.object(r.field(top, 'settings'), 'settings');
   const settings = r.settings(settingsRaw);
@@ -297,16 +327,19 @@ export function parseArchive(text: string, file: string): Archive {
       // The rule `add --time` applies: 9:30 is taken, as 09:30.
       const time = typed === null ? null : parseClockTime(typed);
       if (typed !== null && time === null) r.fail(`${rp}.time`, 'should be a time as HH:MM');
+      const date = r.date(round, 'date', rp, false)!;
       return {
         uuid: ru,
         id: r.optionalRowId(round, rp),
         number: r.wholeNumber(round, 'number', rp, 1, ARCHIVE_LIMITS.roundsPerApplication),
-        date: r.date(round, 'date', rp, false)!,
+        date,
         time,
         kind: r.oneOf(round, 'kind', rp, INTERVIEW_KINDS, true),
         decisionBy: r.date(round, 'decisionBy', rp, true),
         nextSteps: r.optionalText(round, 'nextSteps', rp),
         notes: r.optionalText(round, 'notes', rp),
+        // Version 1 did not say; a round is known from its own date then (as schema 6 migrated).
+        recordedOn: r.date(round, 'recordedOn', rp, true) ?? date,
       };
     });
     if (rounds.length === 0) r.fail(`${place}.rounds`, 'should hold at least one interview');
@@ -325,6 +358,10 @@ export function parseArchive(text: string, file: string): Archive {
         phone: r.optionalText(c, 'phone', cp),
         email: r.optionalText(c, 'email', cp),
         noCalls: r.boolean(c, 'noCalls', cp),
+        okToCall: r.boolean(c, 'okToCall', cp),
+        recordedOn: r.date(c, 'recordedOn', cp, true),
+        round: r.field(c, 'round') == null ? null : r.wholeNumber(c, 'round', cp, 1, ARCHIVE_LIMITS.roundsPerApplication),
+        topic: r.optionalText(c, 'topic', cp),
       };
     });
     const eventList = r.array(r.field(a, 'events') ?? [], `${place}.events`, ARCHIVE_LIMITS.eventsPerApplication);
@@ -342,6 +379,24 @@ export function parseArchive(text: string, file: string): Archive {
         withName: r.optionalText(e, 'withName', ep),
         note: r.optionalText(e, 'note', ep),
         newDate: r.date(e, 'newDate', ep, true),
+        withRole: r.oneOf(e, 'withRole', ep, CONTACT_ROLES, true),
+        takeaway: r.optionalText(e, 'takeaway', ep),
+      };
+    });
+    const pastList = r.array(r.field(a, 'pastOutcomes') ?? [], `${place}.pastOutcomes`, ARCHIVE_LIMITS.outcomesPerApplication);
+    const pastOutcomes = pastList.map((pv, j): ArchivePastOutcome => {
+      const pp = `${place}.pastOutcomes[${j}]`;
+      const p = r.object(pv, pp);
+      const pu = r.uuid(p, 'uuid', pp);
+      unique(pu, `${pp}.uuid`);
+      return {
+        uuid: pu,
+        id: r.optionalRowId(p, pp),
+        outcome: r.oneOf(p, 'outcome', pp, OUTCOMES, false)!,
+        date: r.date(p, 'date', pp, true),
+        note: r.optionalText(p, 'note', pp),
+        notInterested: r.boolean(p, 'notInterested', pp),
+        replacedOn: r.date(p, 'replacedOn', pp, false)!,
       };
     });
     return {
@@ -359,6 +414,7 @@ export function parseArchive(text: string, file: string): Archive {
       needs: r.texts(a, 'needs', place),
       expand: r.texts(a, 'expand', place),
       events,
+      pastOutcomes,
     };
   });
   const exportedAt = r.field(top, 'exportedAt');

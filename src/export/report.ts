@@ -1,6 +1,7 @@
 /** Proof of job search: every interview, contact, letter and outcome in a period. Pure. */
 import { letterContact } from '../core/cadence.js';
 import { formatDay } from '../core/calendar.js';
+import { contactsKnownOn } from '../core/contact-match.js';
 import type { Application, CalendarDate } from '../core/types.js';
 import { EVENT_WORDS } from '../core/words.js';
 import { renderCsv } from './csv.js';
@@ -34,33 +35,46 @@ export interface Report {
 
 const KIND_WORDS: Record<string, string> = { phone: 'phone', video: 'video', onsite: 'on site' };
 
+/**
+ * Who a round was with, as recorded with it: its own interviewers, else the person the letters
+ * name among the contacts recorded with it. With a single round, contacts recorded without one
+ * (older stores) can only have come with it. Never a contact learned later.
+ */
+function roundPeople(app: Application, round: number): string | null {
+  const single = app.rounds.length === 1;
+  const own = app.contacts.filter((c) => c.round === round || (single && c.round == null));
+  const interviewers = own.filter((c) => c.role === 'interviewer').map((c) => c.name);
+  return interviewers.length > 0 ? interviewers.join(', ') : letterContact({ contacts: own })?.name ?? null;
+}
+
 /** Gather the report's rows and counts from the applications. */
 export function buildReport(apps: readonly Application[], from: CalendarDate, to: CalendarDate, person: string | null): Report {
   const rows: ReportRow[] = [];
   const inRange = (d: CalendarDate) => d >= from && d <= to;
   for (const app of apps) {
     const base = { id: app.id, company: app.company, role: app.role };
-    const fallback = letterContact(app)?.name ?? null;
     for (const r of app.rounds) {
       if (!inRange(r.date)) continue;
-      const interviewers = app.contacts.filter((c) => c.role === 'interviewer').map((c) => c.name);
       rows.push({
         ...base,
         date: r.date,
         activity: `Interview, round ${r.number}${r.time ? ` at ${r.time}` : ''}`,
         kind: 'interview',
-        contact: interviewers.length > 0 ? interviewers.join(', ') : fallback,
+        contact: roundPeople(app, r.number),
         channel: r.kind ? KIND_WORDS[r.kind] : null,
       });
     }
     for (const e of app.events) {
       if (!inRange(e.date)) continue;
       const words = EVENT_WORDS[e.type];
-      rows.push({ ...base, date: e.date, activity: words.activity, kind: words.kind, contact: e.withName ?? fallback, channel: words.channel });
+      // The name stored on the event (whom it was with then); none stored, none printed.
+      rows.push({ ...base, date: e.date, activity: words.activity, kind: words.kind, contact: e.withName, channel: words.channel });
     }
     if (app.outcome && app.outcomeDate && inRange(app.outcomeDate)) {
       const outcome = { offer: 'Offer received', rejected: 'Not selected', withdrawn: 'Withdrew' }[app.outcome];
-      rows.push({ ...base, date: app.outcomeDate, activity: outcome, kind: 'outcome', contact: fallback, channel: null });
+      // The letters' recipient among the contacts known that day (cadence rule 7), as then.
+      const contact = letterContact({ contacts: contactsKnownOn(app.contacts, app.outcomeDate) })?.name ?? null;
+      rows.push({ ...base, date: app.outcomeDate, activity: outcome, kind: 'outcome', contact, channel: null });
     }
   }
   const order = { interview: 0, contact: 1, letter: 2, received: 3, outcome: 4 };

@@ -91,18 +91,29 @@ const FEEDBACK_PENDING_SQL = `(a.status = 'rejected' AND (
  * The derived columns `today` filters on, so that it reads active work and not the history:
  * `feedback_pending`; `last_activity`, the later of the outcome and the last event (the base
  * of the keep-in-touch timer); and `settled`, true when nothing can be listed again until
- * something new is logged (ended without a rejection, or rejected, not interested, and no
- * feedback item pending). Kept up to date by the store on every write.
+ * something new is logged (withdrawn or an offer, or rejected, not interested, and no feedback
+ * item pending; since schema 7 not a no-response close, which keep-in-touch follows, cadence
+ * rule 6). Kept up to date by the store on every write.
  */
 const LAST_ACTIVITY_SQL = `max(coalesce(a.outcome_date, ''),
     coalesce((SELECT max(e.date) FROM events e WHERE e.application_id = a.id), ''))`;
-const SETTLED_SQL = `(a.status IN ('withdrawn', 'offer', 'no-response')
+const SETTLED_SQL = `(a.status IN ('withdrawn', 'offer')
     OR (a.status = 'rejected' AND a.not_interested = 1 AND NOT ${FEEDBACK_PENDING_SQL}))`;
 
 export const DERIVED_SET_SQL = `
   feedback_pending = ${FEEDBACK_PENDING_SQL},
   last_activity = ${LAST_ACTIVITY_SQL},
   settled = ${SETTLED_SQL}`;
+
+/**
+ * The derived columns as migration 3 computed them (no-response settled), kept as they were:
+ * a released migration never changes meaning. Migration 7 recomputes them with DERIVED_SET_SQL.
+ */
+const DERIVED_SET_SQL_V3 = `
+  feedback_pending = ${FEEDBACK_PENDING_SQL},
+  last_activity = ${LAST_ACTIVITY_SQL},
+  settled = (a.status IN ('withdrawn', 'offer', 'no-response')
+    OR (a.status = 'rejected' AND a.not_interested = 1 AND NOT ${FEEDBACK_PENDING_SQL}))`;
 
 /** The same values as a row, in the order (settled, feedback_pending, last_activity). */
 export const DERIVED_VALUES_SQL = `${SETTLED_SQL}, ${FEEDBACK_PENDING_SQL}, ${LAST_ACTIVITY_SQL}`;
@@ -204,7 +215,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE applications ADD COLUMN feedback_pending INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE applications ADD COLUMN last_activity TEXT NOT NULL DEFAULT '';
   UPDATE journal_state SET suspended = 1;
-  UPDATE applications AS a SET ${DERIVED_SET_SQL};
+  UPDATE applications AS a SET ${DERIVED_SET_SQL_V3};
   UPDATE journal_state SET suspended = 0;
   CREATE INDEX applications_planned ON applications (settled, status, last_activity);
   DROP TRIGGER applications_undo_insert;
@@ -262,6 +273,17 @@ export const MIGRATIONS: readonly string[] = [
     .map((t) => `DROP TRIGGER ${t}_undo_insert; DROP TRIGGER ${t}_undo_update; DROP TRIGGER ${t}_undo_delete;`)
     .join('\n  ')}
   ${['rounds', 'contacts', 'events', 'outcome_history'].map((t) => fullUndoTriggers(t, V6_COLUMNS[t])).join('\n')}
+  `,
+  // 7: cadence rule 6 now has keep-in-touch follow a no-response close, so such an application is
+  // no longer settled: the derived columns are recomputed (nothing is redefined; the store
+  // computes them with DERIVED_SET_SQL on every write). Should they change again, freeze this
+  // text as migration 3's is frozen. And an index on last_activity, with which a replay of a past
+  // day (--today) finds the applications that changed after it.
+  `
+  UPDATE journal_state SET suspended = 1;
+  UPDATE applications AS a SET ${DERIVED_SET_SQL};
+  UPDATE journal_state SET suspended = 0;
+  CREATE INDEX applications_last_activity ON applications (last_activity);
   `,
 ];
 

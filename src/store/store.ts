@@ -80,6 +80,8 @@ export interface ApplicationChanges {
   needs?: string[];
   expand?: string[];
   noCalls?: { contact: string | null; value: boolean };
+  /** The day of the edit (the user's today): contacts it adds are known from then. */
+  recordedOn?: CalendarDate;
 }
 
 interface ContactRow {
@@ -128,6 +130,8 @@ export interface ImportCounts {
   contacts: number;
   events: number;
   settings: number;
+  /** Earlier outcomes (history) added. */
+  outcomes: number;
 }
 
 /** One change in the journal, as `followup undo` describes it. */
@@ -168,6 +172,48 @@ function contactFromRow(c: ContactRow): Contact {
   };
 }
 
+/** A company name or reference as matched: no accents, case, punctuation or spaces ("O'Brien & Co" -> "obrienco"). */
+function referenceKey(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** A correction of one logged event (`edit --event ID`); undefined leaves that part as it is. */
+export interface EventCorrection {
+  date?: CalendarDate;
+  /** Whom it was with (the role when it is a known contact); null: with nobody named. */
+  with?: { name: string; role: ContactRole | null } | null;
+  note?: string | null;
+}
+
+/** What `delete` removed with an application, by kind. */
+export interface DeletedCounts {
+  rounds: number;
+  contacts: number;
+  needs: number;
+  expand: number;
+  events: number;
+  pastOutcomes: number;
+}
+
+interface EventRow {
+  id: number;
+  type: EventType;
+  date: string;
+  with_name: string | null;
+  with_role: ContactRole | null;
+  note: string | null;
+}
+
+/** "no-answer on 2026-12-07 with Dana Reyes", for journal summaries. */
+function describeEvent(e: EventRow): string {
+  return `${e.type} on ${e.date}${e.with_name ? ` with ${e.with_name}` : ''}`;
+}
+
+/** A value in a journal summary: quoted text, or "none". */
+function shownValue(value: string | null): string {
+  return value === null ? 'none' : JSON.stringify(value);
+}
+
 function isAsync(fn: unknown): boolean {
   return typeof fn === 'function' && fn.constructor?.name === 'AsyncFunction';
 }
@@ -181,13 +227,29 @@ const SELECTION_WHERE: Record<Selection, string> = {
 };
 
 /**
- * What `today` plans over: active work, and rejections with something to list (cadence rule 8):
- * a feedback item, or keep-in-touch once its timer has run (the parameter is the latest
- * last_activity whose timer has run by today). Everything else is skipped through an index, so
- * the history costs nothing; offers are read separately (listLatestOffers).
+ * What `today` plans over: active work, rejections with something to list (cadence rule 8: a
+ * feedback item, or keep-in-touch once its timer has run) and no-response closes whose
+ * keep-in-touch timer has run (rule 6); @keep is the latest last_activity whose timer has run by
+ * then. The derived columns say how things stand now; on a past day (@asOf, a replay with
+ * --today) an application that changed after it may have stood otherwise, so those are read
+ * too (none, on the real today). Everything else is skipped through indexes, so the history
+ * costs nothing; offers are read separately (listLatestOffers).
  */
-const PLANNED_WHERE = `a.settled = 0 AND (a.status = 'active'
-  OR (a.status = 'rejected' AND (a.feedback_pending = 1 OR a.last_activity <= @keep)))`;
+const PLANNED_WHERE = `(a.settled = 0 AND (a.status = 'active'
+    OR (a.status = 'rejected' AND (a.feedback_pending = 1 OR a.last_activity <= @keep))
+    OR (a.status = 'no-response' AND a.last_activity <= @keep)))
+  OR a.last_activity > @asOf`;
+
+/** Whether application `a` was recorded by @asOf: a round of it was (knownOn), or it has none. */
+const RECORDED_BY = `(EXISTS (SELECT 1 FROM rounds r WHERE r.application_id = a.id
+    AND coalesce(r.recorded_on, r.date) <= @asOf)
+  OR NOT EXISTS (SELECT 1 FROM rounds r WHERE r.application_id = a.id))`;
+
+/** What `list` plans over: the active applications (also those active on a past @asOf), or all. */
+const PLANS_WHERE: Record<Selection, string> = {
+  all: SELECTION_WHERE.all,
+  active: `${SELECTION_WHERE.active} OR a.last_activity > @asOf`,
+};
 
 /*
  * Applications are read as one JSON document that SQLite builds in a single statement: an array
@@ -276,14 +338,17 @@ type PlanAppTuple = [
 ];
 
 /**
- * What the rules read, for the applications `where` selects. The date each one's events are
- * read from (its latest round held by @upTo, else its first) is worked out once per application
- * (MATERIALIZED), not once per event; the events come from a covering index.
+ * What the rules read, for the applications `where` selects. The date an active one's events are
+ * read from (its latest round held by @upTo and recorded by @asOf, so never later than the latest
+ * round known on @asOf, else its first) is worked out once per application (MATERIALIZED), not
+ * once per event; the events come from a covering index. Of a no-response close only what rule 6
+ * reads: loop-closed and the last day's events (all of them when it changed after @asOf).
  */
 function planQuery(where: string): string {
   return `WITH p AS MATERIALIZED (
-      SELECT a.id, a.uuid, a.company, a.role, a.status, a.outcome, a.outcome_date, a.not_interested,
-        coalesce((SELECT max(r.date) FROM rounds r WHERE r.application_id = a.id AND r.date <= @upTo),
+      SELECT a.id, a.uuid, a.company, a.role, a.status, a.outcome, a.outcome_date, a.not_interested, a.last_activity,
+        coalesce((SELECT max(r.date) FROM rounds r WHERE r.application_id = a.id AND r.date <= @upTo
+                    AND coalesce(r.recorded_on, r.date) <= @asOf),
                  (SELECT min(r.date) FROM rounds r WHERE r.application_id = a.id)) AS since
       FROM applications a WHERE ${where})
     SELECT json_group_array(json_array(
@@ -295,8 +360,11 @@ function planQuery(where: string): string {
         'e',
         'e.id, e.type, e.date, e.new_date',
         'e.date, e.id',
-        ` AND (a.status <> 'active' OR e.date >= a.since
-          OR e.type IN ('offer-shared', 'feedback-asked', 'feedback-received', 'thanks-sent'))`,
+        ` AND CASE a.status
+            WHEN 'active' THEN e.date >= a.since
+              OR e.type IN ('offer-shared', 'feedback-asked', 'feedback-received', 'thanks-sent')
+            WHEN 'no-response' THEN e.date >= a.last_activity OR e.type = 'loop-closed' OR a.last_activity > @asOf
+            ELSE 1 END`,
       )},
       ${nested('outcome_history', 'h', 'h.outcome, h.date, h.not_interested, h.replaced_on', 'h.id')}
     ) ORDER BY a.id) FROM p a`;
@@ -304,8 +372,8 @@ function planQuery(where: string): string {
 
 const PLANNED_QUERY = planQuery(PLANNED_WHERE);
 const PLANS_QUERY: Record<Selection, string> = {
-  all: planQuery(SELECTION_WHERE.all),
-  active: planQuery(SELECTION_WHERE.active),
+  all: planQuery(PLANS_WHERE.all),
+  active: planQuery(PLANS_WHERE.active),
 };
 
 function planFromTuple(t: PlanAppTuple): PlanApplication {
@@ -432,7 +500,7 @@ export class Store {
   }
 
   /** The row id an import asks for when it is free in this table, else null (SQLite picks one). */
-  private freeId(table: 'rounds' | 'contacts' | 'events', id: number | undefined): number | null {
+  private freeId(table: 'rounds' | 'contacts' | 'events' | 'outcome_history', id: number | undefined): number | null {
     if (id === undefined) return null;
     return this.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) ? null : id;
   }
@@ -543,8 +611,14 @@ export class Store {
    * taken from the archive.
    */
   importArchive(archive: Archive, file: string): ImportCounts {
-    const counts: ImportCounts = { applications: 0, merged: 0, rounds: 0, contacts: 0, events: 0, settings: 0 };
-    this.write(`import: ${file}`, () => {
+    const counts: ImportCounts = {
+      applications: 0, merged: 0, rounds: 0, contacts: 0, events: 0, settings: 0, outcomes: 0,
+    };
+    const summary = () =>
+      `import: ${file} (${counts.applications} applications added, ${counts.merged} merged; ` +
+      `${counts.rounds} rounds, ${counts.contacts} contacts, ${counts.events} events, ` +
+      `${counts.outcomes} earlier outcomes and ${counts.settings} settings added)`;
+    this.write(summary, () => {
       // Every check first, in the transaction, so that nothing is written when one fails.
       const contributed = this.checkImport(archive, file);
       const now = this.now();
@@ -591,12 +665,20 @@ export class Store {
           if (existing.why === null && a.why !== null) this.db.prepare('UPDATE applications SET why = ? WHERE id = ?').run(a.why, id);
           counts.merged++;
         }
+        // The number each round of the file has here (a clash moves a new one to the end), so that
+        // contacts keep the round they came with.
+        const roundNumbers = new Map<number, number>();
         for (const r of a.rounds) {
-          if (this.db.prepare('SELECT 1 FROM rounds WHERE uuid = ?').get(r.uuid)) continue;
+          const stored = this.db.prepare('SELECT number FROM rounds WHERE uuid = ?').get(r.uuid) as { number: number } | undefined;
+          if (stored) {
+            roundNumbers.set(r.number, stored.number);
+            continue;
+          }
           const clash = this.db.prepare('SELECT 1 FROM rounds WHERE application_id = ? AND number = ?').get(id, r.number);
           const number = clash
             ? ((this.db.prepare('SELECT max(number) AS n FROM rounds WHERE application_id = ?').get(id) as { n: number }).n + 1)
             : r.number;
+          roundNumbers.set(r.number, number);
           this.db
             .prepare(withId(INSERT_ROUND))
             .run(
@@ -613,7 +695,8 @@ export class Store {
             .prepare(withId(INSERT_CONTACT))
             .run(
               this.freeId('contacts', c.id), c.uuid, id, c.name, c.role, c.phone, c.email, c.noCalls ? 1 : 0, position,
-              c.recordedOn ?? null, c.round ?? null, c.topic ?? null, c.okToCall ? 1 : 0,
+              c.recordedOn ?? null, c.round == null ? null : (roundNumbers.get(c.round) ?? c.round), c.topic ?? null,
+              c.okToCall ? 1 : 0,
             );
           counts.contacts++;
         }
@@ -628,6 +711,20 @@ export class Store {
               e.withRole ?? null, e.takeaway ?? null,
             );
           counts.events++;
+        }
+        for (const h of a.pastOutcomes) {
+          if (this.db.prepare('SELECT 1 FROM outcome_history WHERE uuid = ?').get(h.uuid)) continue;
+          this.db
+            .prepare(
+              `INSERT INTO outcome_history
+                 (id, uuid, application_id, outcome, date, note, not_interested, replaced_on, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(
+              this.freeId('outcome_history', h.id), h.uuid, id, h.outcome, h.date, h.note, h.notInterested ? 1 : 0,
+              h.replacedOn, now,
+            );
+          counts.outcomes++;
         }
         this.db
           .prepare(
@@ -666,6 +763,7 @@ export class Store {
          UNION ALL SELECT 'round', application_id FROM rounds WHERE uuid = @uuid
          UNION ALL SELECT 'contact', application_id FROM contacts WHERE uuid = @uuid
          UNION ALL SELECT 'event', application_id FROM events WHERE uuid = @uuid
+         UNION ALL SELECT 'earlier outcome', application_id FROM outcome_history WHERE uuid = @uuid
          UNION ALL SELECT 'need', application_id FROM facts WHERE uuid = @uuid) x
        JOIN applications a ON a.id = x.app`,
     );
@@ -684,6 +782,7 @@ export class Store {
       a.rounds.forEach((r, j) => check(r.uuid, 'round', a.uuid, `${place}.rounds[${j}]`));
       a.contacts.forEach((c, j) => check(c.uuid, 'contact', a.uuid, `${place}.contacts[${j}]`));
       a.events.forEach((e, j) => check(e.uuid, 'event', a.uuid, `${place}.events[${j}]`));
+      a.pastOutcomes.forEach((h, j) => check(h.uuid, 'earlier outcome', a.uuid, `${place}.pastOutcomes[${j}]`));
     });
 
     const stored: Record<string, unknown> = {};
@@ -834,18 +933,24 @@ export class Store {
 
   /**
    * The applications that may list something by `upTo` (see PLANNED_WHERE): today, or on a
-   * weekend the next working day, whose list `today` counts as lined up. Only what the rules
-   * read (PlanApplication), and of an active application only the events since its latest
-   * round held by then, with the few kinds whose earlier dates still count (offer-shared,
-   * feedback and thanks); every event of a rejected one (they are few).
+   * weekend the next working day, whose list `today` counts as lined up, planned from what was
+   * known on `asOf` (the user's today; default `upTo`). Only what the rules read
+   * (PlanApplication), and of an active application only the events since its latest round held
+   * by then, with the few kinds whose earlier dates still count (offer-shared, feedback and
+   * thanks); every event of one that is not active (they are few). The caller cuts them down to
+   * what was known on `asOf` (knownOn; planToday does).
    */
-  listPlanned(upTo: CalendarDate, keepInTouchDays: number): PlanApplication[] {
-    return this.plans(PLANNED_QUERY, { keep: addDays(upTo, -keepInTouchDays), upTo });
+  listPlanned(upTo: CalendarDate, keepInTouchDays: number, asOf: CalendarDate = upTo): PlanApplication[] {
+    return this.plans(PLANNED_QUERY, { keep: addDays(upTo, -keepInTouchDays), upTo, asOf });
   }
 
-  /** Applications as the rules see them on `today` (what `list` shows), by id. */
+  /**
+   * Applications as the rules see them on `today` (what `list` shows), by id: 'active' also
+   * reads those that changed after `today`, which may have been active then (the caller cuts
+   * them down to what was known on `today` and keeps the active ones).
+   */
   listPlans(selection: Selection, today: CalendarDate): PlanApplication[] {
-    return this.plans(PLANS_QUERY[selection], { upTo: today });
+    return this.plans(PLANS_QUERY[selection], { upTo: today, asOf: today });
   }
 
   private plans(query: string, params: Record<string, unknown>): PlanApplication[] {
@@ -856,20 +961,33 @@ export class Store {
   }
 
   /**
-   * The two latest offers (latest date first; on the same date the earlier-recorded first): all
-   * that rule 9 needs, since it looks for the latest offer on another application than the one
-   * it plans, and the latest of all can belong to at most one. Read through an index, so it costs
-   * the same however many offers the history holds.
+   * The two latest offers known on `asOf` (latest date first; on the same date the
+   * earlier-recorded first): all that rule 9 needs, since it looks for the latest offer on another
+   * application than the one it plans, and the latest of all can belong to at most one. An offer
+   * counts as known on `asOf` as knownOn says: dated by then, of an application recorded by then
+   * (a round recorded), and either still the outcome or, when the outcome is dated after `asOf`,
+   * the outcome that stood then (history: dated by then, replaced after). Read through indexes, so
+   * it costs the same however many offers the history holds. Without `asOf`: every offer.
    */
-  listLatestOffers(): RecordedOffer[] {
+  listLatestOffers(asOf: CalendarDate = '9999-12-31'): RecordedOffer[] {
     return this.read(
       () =>
         this.db
           .prepare(
-            `SELECT id, company, outcome_date AS date FROM applications
-             WHERE outcome = 'offer' AND outcome_date IS NOT NULL ORDER BY outcome_date DESC, id LIMIT 2`,
+            `SELECT id, company, date FROM (
+               SELECT * FROM (
+                 SELECT a.id, a.company, a.outcome_date AS date FROM applications a
+                 WHERE a.outcome = 'offer' AND a.outcome_date IS NOT NULL AND a.outcome_date <= @asOf AND ${RECORDED_BY}
+                 ORDER BY a.outcome_date DESC, a.id LIMIT 2)
+               UNION ALL
+               SELECT a.id, a.company, h.date FROM outcome_history h JOIN applications a ON a.id = h.application_id
+               WHERE h.outcome = 'offer' AND h.date <= @asOf AND h.replaced_on > @asOf AND a.outcome_date > @asOf
+                 AND h.id = (SELECT max(x.id) FROM outcome_history x WHERE x.application_id = a.id
+                   AND x.date <= @asOf AND x.replaced_on > @asOf)
+                 AND ${RECORDED_BY})
+             ORDER BY date DESC, id LIMIT 2`,
           )
-          .all() as RecordedOffer[],
+          .all({ asOf }) as RecordedOffer[],
     );
   }
 
@@ -892,36 +1010,48 @@ export class Store {
   }
 
   /**
-   * Resolve a reference: an application number, or a case-insensitive prefix of the company
-   * name that matches exactly one active application (design/cli.md).
+   * Resolve a reference (design/cli.md, References): an application number (`3` or `#3`), or a
+   * prefix of the company name, ignoring case, accents and punctuation (`obr` finds "O'Brien &
+   * Co"), matched against every application; when several match, the active ones are preferred,
+   * then the one whose whole name it is. Still several: a UsageError listing them.
    */
   resolveRef(ref: string): number {
     return this.read(() => {
       const text = ref.trim();
-      if (/^\d+$/.test(text)) {
-        const id = Number(text);
+      if (/^#?\s*\d+$/.test(text)) {
+        const id = Number(text.replace(/^#\s*/, ''));
         const row = this.db.prepare('SELECT id FROM applications WHERE id = ?').get(id);
         if (!row) throw new NotFoundError(`There is no application ${id}. See \`followup list --all\` for the numbers.`);
         return id;
       }
       if (text === '') throw new UsageError('An application reference is needed: its number or company name.');
-      const rows = this.db
-        .prepare(
-          `SELECT id, company, role FROM applications WHERE status = 'active'
-           AND substr(lower(company), 1, length(?)) = lower(?) ORDER BY id`,
-        )
-        .all(text, text) as { id: number; company: string; role: string }[];
-      if (rows.length === 1) return rows[0].id;
-      if (rows.length === 0) {
+      const key = referenceKey(text);
+      if (key === '') {
         throw new NotFoundError(
-          `No active application's company starts with "${text}". ` +
-            'Use its number instead (see `followup list --all`).',
+          `"${text}" has no letters or digits to match a company by. Type the application's number or the start of ` +
+            'its company name (see `followup list --all`).',
         );
       }
+      // Company names are few and short: all of them are read, and compared as the user sees them.
+      const rows = (
+        this.db.prepare('SELECT id, company, role, status FROM applications ORDER BY id').all() as {
+          id: number; company: string; role: string; status: Status;
+        }[]
+      ).filter((r) => referenceKey(r.company).startsWith(key));
+      if (rows.length === 0) {
+        throw new NotFoundError(
+          `No application's company starts with "${text}". Use its number instead (see \`followup list --all\`).`,
+        );
+      }
+      const active = rows.filter((r) => r.status === 'active');
+      const preferred = active.length > 0 ? active : rows;
+      if (preferred.length === 1) return preferred[0].id;
       // The full company name picks it out when other companies merely share the prefix.
-      const exact = rows.filter((r) => r.company.toLowerCase() === text.toLowerCase());
+      const exact = preferred.filter((r) => referenceKey(r.company) === key);
       if (exact.length === 1) return exact[0].id;
-      const candidates = rows.map((r) => `  ${r.id}  ${r.company} (${r.role})`).join('\n');
+      const candidates = preferred
+        .map((r) => `  ${r.id}  ${r.company} (${r.role})${r.status === 'active' ? '' : ` · ${r.status}`}`)
+        .join('\n');
       throw new UsageError(`"${text}" matches more than one application; use its number:\n${candidates}`);
     });
   }
@@ -1049,9 +1179,17 @@ export class Store {
     }
   }
 
-  /** Log an event. `loop-closed` closes an active application as no-response. */
-  addEvent(appId: number, event: EventInput): FollowupEvent {
-    return this.write(() => `log: ${event.type} on ${event.date} for ${this.label(appId)}`, () => {
+  /**
+   * Log an event. `loop-closed` closes an active application as no-response. `okToCall`: the
+   * contact said calling them directly is fine (`log spoke --ok-to-call`), recorded in the same
+   * transaction (and a "no calls" of theirs lifted, since this is the later word).
+   */
+  addEvent(appId: number, event: EventInput, opts: { okToCall?: { contactId: number; name: string } } = {}): FollowupEvent {
+    const summary = () =>
+      `log: ${event.type} on ${event.date} for ${this.label(appId)}` +
+      (event.withName ? ` with ${event.withName}` : '') +
+      (opts.okToCall ? `; ${opts.okToCall.name} marked as ok to call directly` : '');
+    return this.write(summary, () => {
       const uuid = randomUUID();
       const info = this.db
         .prepare(
@@ -1072,6 +1210,12 @@ export class Store {
       if (event.type === 'loop-closed') {
         this.db.prepare("UPDATE applications SET status = 'no-response' WHERE id = ? AND status = 'active'").run(appId);
       }
+      if (opts.okToCall) {
+        const set = this.db
+          .prepare('UPDATE contacts SET ok_to_call = 1, no_calls = 0 WHERE id = ? AND application_id = ?')
+          .run(opts.okToCall.contactId, appId);
+        if (set.changes !== 1) throw new NotFoundError(`Application #${appId} has no contact ${opts.okToCall.name}.`);
+      }
       this.refreshSettled(appId);
       return {
         id: Number(info.lastInsertRowid),
@@ -1087,15 +1231,50 @@ export class Store {
     });
   }
 
-  /** Record the outcome; it replaces an earlier one and a no-response close. */
+  /**
+   * Record the outcome; it replaces a no-response close. An earlier outcome is replaced only with
+   * `replace` (else a UsageError, and nothing is written): it then moves to outcome_history,
+   * with `today` (the user's) as the day it was replaced, in the same transaction. Returns the
+   * outcome replaced, or null.
+   */
   setOutcome(
     appId: number,
     outcome: Outcome,
     date: CalendarDate,
     note: string | null,
     notInterested: boolean,
-  ): void {
-    this.write(() => `outcome: ${outcome} on ${date} for ${this.label(appId)}`, () => {
+    opts: { replace?: boolean; today?: CalendarDate } = {},
+  ): { outcome: Outcome; date: CalendarDate | null } | null {
+    let replaced: { outcome: Outcome; date: CalendarDate | null } | null = null;
+    const summary = () =>
+      `outcome: ${outcome} on ${date} for ${this.label(appId)}` +
+      (replaced ? ` (replacing ${replaced.outcome}${replaced.date ? ` of ${replaced.date}` : ''}, kept as history)` : '');
+    return this.write(summary, () => {
+      const before = this.db
+        .prepare('SELECT outcome, outcome_date, outcome_note, not_interested FROM applications WHERE id = ?')
+        .get(appId) as
+        | { outcome: Outcome | null; outcome_date: string | null; outcome_note: string | null; not_interested: number }
+        | undefined;
+      if (!before) throw new NotFoundError(`There is no application ${appId}.`);
+      if (before.outcome !== null) {
+        if (!opts.replace) {
+          throw new UsageError(
+            `Application #${appId} already has the outcome ${before.outcome}; add --replace to replace it ` +
+              '(the earlier one is kept as history).',
+          );
+        }
+        this.db
+          .prepare(
+            `INSERT INTO outcome_history
+               (uuid, application_id, outcome, date, note, not_interested, replaced_on, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            randomUUID(), appId, before.outcome, before.outcome_date, before.outcome_note, before.not_interested,
+            opts.today ?? date, this.now(),
+          );
+        replaced = { outcome: before.outcome, date: before.outcome_date };
+      }
       this.db
         .prepare(
           `UPDATE applications SET status = ?, outcome = ?, outcome_date = ?, outcome_note = ?, not_interested = ?
@@ -1103,12 +1282,14 @@ export class Store {
         )
         .run(outcome, outcome, date, note, notInterested ? 1 : 0, appId);
       this.refreshSettled(appId);
+      return replaced;
     });
   }
 
   /** Change recorded facts; returns the contact whose calls setting changed, if any. */
   updateApplication(appId: number, changes: ApplicationChanges): { noCallsContact: string | null } {
-    return this.write(() => `edit: ${this.label(appId)} (${Object.keys(changes).join(', ')})`, () => {
+    const changed = Object.keys(changes).filter((k) => k !== 'recordedOn');
+    return this.write(() => `edit: ${this.label(appId)} (${changed.join(', ')})`, () => {
       const app = this.db.prepare('SELECT id FROM applications WHERE id = ?').get(appId);
       if (!app) throw new NotFoundError(`There is no application ${appId}.`);
       const set = (column: string, value: unknown) =>
@@ -1129,13 +1310,15 @@ export class Store {
         if (changes.kind !== undefined) setRound('kind', changes.kind);
         if (changes.roundDate !== undefined) setRound('date', changes.roundDate);
       }
-      if (changes.contacts) this.mergeContacts(appId, changes.contacts);
+      if (changes.contacts) this.mergeContacts(appId, changes.contacts, { recordedOn: changes.recordedOn ?? null, round: null });
       if (changes.needs) this.addFacts(appId, 'need', changes.needs);
       if (changes.expand) this.addFacts(appId, 'expand', changes.expand);
       let noCallsContact: string | null = null;
       if (changes.noCalls) {
         const contact = this.pickContact(appId, changes.noCalls.contact);
-        this.db.prepare('UPDATE contacts SET no_calls = ? WHERE id = ?').run(changes.noCalls.value ? 1 : 0, contact.id);
+        // Asking not to be called takes back an earlier "ok to call directly".
+        if (changes.noCalls.value) this.db.prepare('UPDATE contacts SET no_calls = 1, ok_to_call = 0 WHERE id = ?').run(contact.id);
+        else this.db.prepare('UPDATE contacts SET no_calls = 0 WHERE id = ?').run(contact.id);
         noCallsContact = contact.name;
       }
       this.refreshSettled(appId);
@@ -1169,5 +1352,178 @@ export class Store {
         ? `Application ${appId} has no contacts yet: add one with --hiring-manager NAME or --hr NAME.`
         : `Application ${appId} has no hiring manager; say whom with --contact NAME (one of ${names}).`,
     );
+  }
+
+  // ---- corrections ----
+
+  /** The event `eventId` if it is one of application `appId`'s, else a NotFoundError listing them. */
+  private requireEvent(appId: number, eventId: number): EventRow {
+    const rows = this.db
+      .prepare('SELECT id, type, date, with_name, with_role, note FROM events WHERE application_id = ? ORDER BY date, id')
+      .all(appId) as EventRow[];
+    const found = rows.find((r) => r.id === eventId);
+    if (found) return found;
+    throw new NotFoundError(
+      rows.length === 0
+        ? `Application #${appId} has no events logged, so there is no event #${eventId} to change.`
+        : `Event #${eventId} is not one of application #${appId}'s. Its events are ` +
+            `${rows.map((r) => `#${r.id} (${r.type} on ${r.date})`).join(', ')}; \`followup show ${appId}\` numbers them.`,
+    );
+  }
+
+  /**
+   * Correct one logged event's date, whom it was with, or note, as one undoable change whose
+   * summary names each old and new value. Returns the event as it now reads and whether anything
+   * changed (a correction to the same values writes nothing).
+   */
+  correctEvent(appId: number, eventId: number, fix: EventCorrection): { event: FollowupEvent; changed: boolean } {
+    const changes: string[] = [];
+    let before: EventRow | undefined;
+    const result = this.write(
+      () => `edit: ${this.label(appId)}: corrected event #${eventId} (${describeEvent(before!)}): ${changes.join('; ')}`,
+      () => {
+        before = this.requireEvent(appId, eventId);
+        const after = { ...before };
+        if (fix.date !== undefined && fix.date !== before.date) {
+          changes.push(`date ${before.date} -> ${fix.date}`);
+          after.date = fix.date;
+        }
+        if (fix.with !== undefined) {
+          const name = fix.with?.name ?? null;
+          const role = fix.with?.role ?? null;
+          if (name !== before.with_name) changes.push(`with ${shownValue(before.with_name)} -> ${shownValue(name)}`);
+          else if (role !== before.with_role) changes.push(`${name}'s role ${before.with_role ?? 'none'} -> ${role ?? 'none'}`);
+          after.with_name = name;
+          after.with_role = role;
+        }
+        if (fix.note !== undefined && fix.note !== before.note) {
+          changes.push(`note ${shownValue(before.note)} -> ${shownValue(fix.note)}`);
+          after.note = fix.note;
+        }
+        if (changes.length > 0) {
+          this.db
+            .prepare('UPDATE events SET date = ?, with_name = ?, with_role = ?, note = ? WHERE id = ? AND application_id = ?')
+            .run(after.date, after.with_name, after.with_role, after.note, eventId, appId);
+          this.refreshSettled(appId);
+        }
+        return changes.length > 0;
+      },
+    );
+    const event = this.requireApplication(appId).events.find((e) => e.id === eventId)!;
+    return { event, changed: result };
+  }
+
+  /**
+   * Remove one logged event. Removing the `loop-closed` that closed an application as no
+   * response opens it again (it was active before), in the same change. Returns the event.
+   */
+  removeEvent(appId: number, eventId: number): { event: FollowupEvent; reopened: boolean } {
+    let reopened = false;
+    let before: EventRow | undefined;
+    const event = this.requireApplication(appId).events.find((e) => e.id === eventId);
+    this.write(
+      () =>
+        `edit: ${this.label(appId)}: removed event #${eventId} (${describeEvent(before!)})` +
+        (reopened ? '; the application, closed as no response by it, is active again' : ''),
+      () => {
+        before = this.requireEvent(appId, eventId);
+        this.db.prepare('DELETE FROM events WHERE id = ? AND application_id = ?').run(eventId, appId);
+        if (before.type === 'loop-closed') {
+          reopened =
+            this.db
+              .prepare(
+                `UPDATE applications SET status = 'active' WHERE id = ? AND status = 'no-response'
+                 AND NOT EXISTS (SELECT 1 FROM events WHERE application_id = ? AND type = 'loop-closed')`,
+              )
+              .run(appId, appId).changes === 1;
+        }
+        this.refreshSettled(appId);
+      },
+    );
+    return { event: event!, reopened };
+  }
+
+  /** Remove one contact, named as `--contact` names one (the full name or a unique start of it). */
+  removeContact(appId: number, name: string): Contact {
+    let contact: Contact | undefined;
+    this.write(
+      () => {
+        const c = contact!;
+        const reach = [c.role, c.phone, c.email].filter(Boolean).join(', ');
+        return `edit: ${this.label(appId)}: removed contact ${c.name} (${reach})`;
+      },
+      () => {
+        contact = this.pickContact(appId, name);
+        this.db.prepare('DELETE FROM contacts WHERE id = ? AND application_id = ?').run(contact.id, appId);
+      },
+    );
+    return contact!;
+  }
+
+  /** Remove need number `n` (1 for the first, as `show` numbers them); returns its text. */
+  removeNeed(appId: number, n: number): string {
+    let text = '';
+    this.write(
+      () => `edit: ${this.label(appId)}: removed need ${n} (${JSON.stringify(text)})`,
+      () => {
+        const needs = this.db
+          .prepare("SELECT id, text FROM facts WHERE application_id = ? AND kind = 'need' ORDER BY id")
+          .all(appId) as { id: number; text: string }[];
+        const need = Number.isInteger(n) && n >= 1 ? needs[n - 1] : undefined;
+        if (!need) {
+          throw new NotFoundError(
+            needs.length === 0
+              ? `Application #${appId} has no needs recorded, so there is no need ${n} to remove.`
+              : `Application #${appId} has ${needs.length === 1 ? 'one need' : `${needs.length} needs`}: ` +
+                  `${needs.map((x, i) => `${i + 1}. ${x.text}`).join('; ')}. Type one of their numbers ` +
+                  `(1${needs.length > 1 ? `-${needs.length}` : ''}), as \`followup show ${appId}\` numbers them.`,
+          );
+        }
+        text = need.text;
+        this.db.prepare('DELETE FROM facts WHERE id = ?').run(need.id);
+      },
+    );
+    return text;
+  }
+
+  /**
+   * Delete an application with everything recorded about it, as one undoable change. The
+   * records that belong to it go first and the application last, so that undo (which replays
+   * the change backwards) puts the application back before its records.
+   */
+  deleteApplication(appId: number): DeletedCounts {
+    let label = '';
+    let counts: DeletedCounts | undefined;
+    this.write(
+      () => {
+        const c = counts!;
+        const parts = ([
+          [c.rounds, 'interview round', 'interview rounds'], [c.contacts, 'contact', 'contacts'], [c.needs, 'need', 'needs'],
+          [c.expand, 'answer to expand on', 'answers to expand on'], [c.events, 'logged event', 'logged events'],
+          [c.pastOutcomes, 'earlier outcome', 'earlier outcomes'],
+        ] as const)
+          .filter(([k]) => k > 0)
+          .map(([k, one, many]) => `${k} ${k === 1 ? one : many}`);
+        return `delete: ${label}${parts.length > 0 ? ` with ${parts.join(', ')}` : ''}`;
+      },
+      () => {
+        const app = this.db.prepare('SELECT status FROM applications WHERE id = ?').get(appId) as
+          | { status: Status }
+          | undefined;
+        if (!app) throw new NotFoundError(`There is no application ${appId}. See \`followup list --all\`.`);
+        label = `${this.label(appId)} (${app.status})`;
+        const remove = (sql: string) => this.db.prepare(sql).run(appId).changes;
+        counts = {
+          events: remove('DELETE FROM events WHERE application_id = ?'),
+          needs: remove("DELETE FROM facts WHERE application_id = ? AND kind = 'need'"),
+          expand: remove("DELETE FROM facts WHERE application_id = ? AND kind = 'expand'"),
+          contacts: remove('DELETE FROM contacts WHERE application_id = ?'),
+          pastOutcomes: remove('DELETE FROM outcome_history WHERE application_id = ?'),
+          rounds: remove('DELETE FROM rounds WHERE application_id = ?'),
+        };
+        remove('DELETE FROM applications WHERE id = ?');
+      },
+    );
+    return counts!;
   }
 }

@@ -5,13 +5,16 @@ import { EVENT_WORDS } from '../core/words.js';
 import { wrap, type Styles } from './output.js';
 
 /** The timeline: rounds, events and the outcome in date order. */
-function timeline(app: Application): { date: string; text: string }[] {
-  const entries: { date: string; order: number; text: string }[] = [];
+function timeline(app: Application): { date: string; text: string; ref?: string }[] {
+  const entries: { date: string; order: number; text: string; ref?: string }[] = [];
   for (const r of app.rounds) {
     const bits = [`Interview round ${r.number}`];
     if (r.kind) bits.push(`(${r.kind}${r.time ? `, ${r.time}` : ''})`);
     else if (r.time) bits.push(`(${r.time})`);
     let text = bits.join(' ');
+    // Each round's own interviewers (contacts recorded without a round are listed under Contacts only).
+    const people = app.contacts.filter((c) => c.role === 'interviewer' && c.round === r.number).map((c) => c.name);
+    if (people.length > 0) text += ` with ${people.join(', ')}`;
     if (r.decisionBy) text += `; decision promised by ${formatDay(r.decisionBy)}`;
     if (r.nextSteps) text += `; next steps: ${r.nextSteps}`;
     if (r.notes) text += `; notes: ${r.notes}`;
@@ -20,11 +23,23 @@ function timeline(app: Application): { date: string; text: string }[] {
   for (const e of app.events) {
     // The phrase for reading, and the event's name as `followup log` takes it.
     let text = `${EVENT_WORDS[e.type].activity} (${e.type})`;
-    if (e.withName) text += ` with ${e.withName}`;
+    // Whom it was with as recorded then, never today's contact.
+    if (e.withName) text += ` with ${e.withName}${e.withRole ? ` (${ROLE_WORDS[e.withRole]})` : ''}`;
     if (e.newDate) text += `; new decision date ${formatDay(e.newDate)}`;
     if (e.note) text += `: ${e.note}`;
-    entries.push({ date: e.date, order: 1, text });
+    if (e.takeaway) text += `; my takeaway: ${e.takeaway}`;
+    entries.push({ date: e.date, order: 1, text, ref: `#${e.id}` });
   }
+  // Outcomes replaced later (`outcome --replace`) stay in the timeline, saying what replaced them.
+  const past = app.pastOutcomes ?? [];
+  past.forEach((p, i) => {
+    if (!p.date) return;
+    const by = past[i + 1]?.outcome ?? app.outcome;
+    let text = `Outcome: ${p.outcome} (replaced on ${formatDay(p.replacedOn)}${by ? ` by ${by}` : ''})`;
+    if (p.notInterested) text += ' (not interested in keeping in touch)';
+    if (p.note) text += `: ${p.note}`;
+    entries.push({ date: p.date, order: 2, text });
+  });
   if (app.outcome && app.outcomeDate) {
     let text = `Outcome: ${app.outcome}`;
     if (app.notInterested) text += ' (not interested in keeping in touch)';
@@ -34,7 +49,13 @@ function timeline(app: Application): { date: string; text: string }[] {
   return entries
     .map((e, i) => ({ ...e, i }))
     .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.order - b.order || a.i - b.i))
-    .map(({ date, text }) => ({ date, text }));
+    .map(({ date, text, ref }) => ({ date, text, ref }));
+}
+
+/** `text` wrapped to `width` after `prefix`, further lines under the text (below the prefix when that is too narrow). */
+function hanging(prefix: string, text: string, width: number): string {
+  if (width - prefix.length < 30) return `${prefix.trimEnd()}\n${wrap(text, width, '    ')}`;
+  return prefix + wrap(text, width, ' '.repeat(prefix.length)).slice(prefix.length);
 }
 
 /** One application as text, from terminal-safe data; `next` says what comes next, a sentence each. */
@@ -52,19 +73,31 @@ export function renderApplication(
     lines.push('', s.strong('Contacts'));
     for (const c of app.contacts) {
       const reach = [c.phone, c.email].filter(Boolean).join(', ');
-      lines.push(`  ${c.name} (${ROLE_WORDS[c.role]})${reach ? `: ${reach}` : ''}${c.noCalls ? ' · asked not to be called' : ''}`);
+      const round = c.role === 'interviewer' && c.round != null ? `, round ${c.round}` : '';
+      lines.push(
+        `  ${c.name} (${ROLE_WORDS[c.role]}${round})${reach ? `: ${reach}` : ''}` +
+          `${c.noCalls ? ' · asked not to be called' : ''}${c.okToCall ? ' · ok to call directly' : ''}`,
+      );
     }
   }
   if (app.needs.length > 0) {
     lines.push('', s.strong('What they need'));
-    for (const n of app.needs) lines.push(wrap(`- ${n}`, width, '  '));
+    // Numbered as `edit --remove-need N` takes them.
+    app.needs.forEach((n, i) => lines.push(hanging(`  ${i + 1}. `, n, width)));
   }
   if (app.expand.length > 0) {
     lines.push('', s.strong('Answers to expand on'));
     for (const n of app.expand) lines.push(wrap(`- ${n}`, width, '  '));
   }
   lines.push('', s.strong('Timeline'));
-  for (const t of timeline(app)) lines.push(wrap(`${formatDay(t.date, today.slice(0, 4)).padEnd(11)} ${t.text}`, width, '  '));
+  // Each logged event under the number `edit --event` and `--remove-event` take; dates in a column.
+  const entries = timeline(app).map((t) => ({ ...t, day: formatDay(t.date, today.slice(0, 4)) }));
+  const refWidth = Math.max(0, ...entries.map((t) => (t.ref ?? '').length));
+  const dayWidth = Math.max(0, ...entries.map((t) => t.day.length));
+  for (const t of entries) {
+    const ref = refWidth > 0 ? `${(t.ref ?? '').padEnd(refWidth)}  ` : '';
+    lines.push(hanging(`  ${ref}${t.day.padEnd(dayWidth)}  `, t.text, width));
+  }
   lines.push('', s.strong('Next'));
   lines.push(...(next.length > 0 ? next.map((l) => wrap(l, width, '  ')) : ['  Nothing: this application is closed.']));
   return lines.join('\n');

@@ -5,7 +5,11 @@ type Prompts = typeof import('@inquirer/prompts');
 
 /** A small question-asking surface, so commands do not depend on the prompt library. */
 export interface Asker {
-  text(message: string, opts?: { default?: string; required?: boolean; validate?: (v: string) => string | true }): Promise<string>;
+  /** `required`: an empty answer is refused (with this message, when it is one). */
+  text(
+    message: string,
+    opts?: { default?: string; required?: boolean | string; validate?: (v: string) => string | true },
+  ): Promise<string>;
   choose<T extends string>(message: string, choices: { value: T; name: string }[], defaultValue?: T): Promise<T>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
   /** Ask repeatedly until an empty answer; returns the answers. */
@@ -43,7 +47,7 @@ export async function createAsker(streams: AskerStreams): Promise<Asker> {
           default: safeDefault,
           validate: (typed: string) => {
             const v = typed === safeDefault ? opts.default! : typed;
-            if (opts.required && v.trim() === '') return 'This one is needed.';
+            if (opts.required && v.trim() === '') return shown(typeof opts.required === 'string' ? opts.required : 'This one is needed.');
             const verdict = opts.validate && v.trim() !== '' ? opts.validate(v) : true;
             return verdict === true ? true : shown(verdict);
           },
@@ -54,7 +58,10 @@ export async function createAsker(streams: AskerStreams): Promise<Asker> {
     },
     async choose(message, choices, defaultValue) {
       const safeChoices = choices.map((c) => ({ value: c.value, name: terminalSafe(c.name) }));
-      return prompts.select({ message: shown(message), choices: safeChoices, default: defaultValue }, context);
+      // Enter takes the default: the question says which it is, as a text question's does.
+      const preset = safeChoices.find((c) => c.value === defaultValue);
+      const question = preset ? `${shown(message)} (${preset.name})` : shown(message);
+      return prompts.select({ message: question, choices: safeChoices, default: defaultValue }, context);
     },
     async confirm(message, defaultValue = false) {
       return prompts.confirm({ message: shown(message), default: defaultValue }, context);

@@ -1,6 +1,8 @@
 /**
  * Invariants of design/cadence.md over random applications, events, settings and dates.
- * The decision date is recomputed here from the rules, independently of cadence.ts.
+ * The decision date is recomputed here from the rules, independently of cadence.ts. The plan for
+ * a day uses only what was known that day (cadence.md, top), so the rules are checked against the
+ * records cut down to it (known-cut.ts); events, outcomes and rounds come before and after it.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +26,7 @@ import {
   type TodayPlan,
 } from '../../src/core/types.js';
 import { worded } from './helpers.js';
+import { cutStore } from './known-cut.js';
 
 const RUNS = { numRuns: 300 };
 const BASE = '2026-11-02'; // a Monday
@@ -47,6 +50,8 @@ const appSpecArb = fc.record({
   firstRound: fc.integer({ min: 0, max: 50 }),
   roundGaps: fc.uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 2 }),
   decisionOffsets: fc.array(fc.option(fc.integer({ min: -1, max: 15 })), { minLength: 3, maxLength: 3 }),
+  /** How many days before its date each later round was recorded (booked ahead). */
+  bookedAhead: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 3, maxLength: 3 }),
   contacts: fc.array(contactArb, { maxLength: 3 }),
   events: fc.array(
     fc.record({
@@ -80,6 +85,7 @@ function buildApp(id: number, spec: AppSpec): Application {
       decisionBy: d === null ? null : at(o + d),
       nextSteps: null,
       notes: null,
+      recordedOn: i === 0 ? at(o) : at(Math.max(spec.firstRound, o - spec.bookedAhead[i])),
     };
   });
   const contacts: Contact[] = spec.contacts.map((c, i) => ({
@@ -175,8 +181,9 @@ function statusDates(p: TodayPlan, id: number): CalendarDate[] {
   ];
 }
 
+/** Every item scheduleApplication gives on `today`, with the offers known on it. */
 function allScheduled(apps: Application[], s: Settings, today: CalendarDate) {
-  const ctx = { settings: s, offers: recordedOffers(apps), today };
+  const ctx = { settings: s, offers: recordedOffers(cutStore(apps, today)), today };
   return apps.flatMap((a) => scheduleApplication(a, ctx));
 }
 
@@ -199,7 +206,11 @@ describe('cadence invariants (fast-check)', () => {
     fc.assert(
       fc.property(worldArb, ({ apps, settings, today }) => {
         const p = planToday(apps, settings, today);
+        const known = cutStore(apps, today);
         for (const app of apps) {
+          if (!known.some((k) => k.id === app.id)) expect(statusDates(p, app.id)).toEqual([]);
+        }
+        for (const app of known) {
           const dates = statusDates(p, app.id);
           if (!isActive(app)) {
             expect(dates).toEqual([]);
@@ -210,7 +221,7 @@ describe('cadence invariants (fast-check)', () => {
         }
         for (const item of allScheduled(apps, settings, today)) {
           if (STATUS.has(item.action)) {
-            const app = apps.find((a) => a.id === item.id)!;
+            const app = known.find((a) => a.id === item.id)!;
             expect(item.earliest > decisionDate(app, settings)).toBe(true);
           }
         }
@@ -223,7 +234,7 @@ describe('cadence invariants (fast-check)', () => {
     fc.assert(
       fc.property(worldArb, ({ apps, settings, today }) => {
         const p = planToday(apps, settings, today);
-        for (const app of apps) {
+        for (const app of cutStore(apps, today)) {
           const contacts = sinceLatestRound(app).filter((e) => CONTACT_EVENTS.includes(e.type));
           for (const item of p.items.filter((i) => i.id === app.id && STATUS.has(i.action))) {
             for (const c of contacts) {
@@ -287,7 +298,8 @@ describe('cadence invariants (fast-check)', () => {
         expect(p.items).toEqual([]);
         const next = nextWorkday(today, settings.holidays);
         expect(p.nextWorkday).toBe(next);
-        expect(p.linedUp).toBe(planToday(apps, settings, next).items.length);
+        // Lined up: what the next working day's list holds, from what is known today.
+        expect(p.linedUp).toBe(planToday(cutStore(apps, today), settings, next).items.length);
       }),
       RUNS,
     );
@@ -321,16 +333,17 @@ describe('cadence invariants (fast-check)', () => {
     fc.assert(
       fc.property(worldArb, ({ apps, settings, today }) => {
         const p = planToday(apps, settings, today);
+        const known = cutStore(apps, today);
         for (const item of itemsOfAction(p, 'share-offer')) {
-          const app = apps.find((a) => a.id === item.id)!;
+          const app = known.find((a) => a.id === item.id)!;
           expect(isActive(app)).toBe(true);
           const firstRound = app.rounds.map((r) => r.date).sort()[0];
-          const offers = apps.filter(
+          const offers = known.filter(
             (o) => o.id !== app.id && o.outcome === 'offer' && o.outcomeDate !== null && firstRound <= o.outcomeDate,
           );
           expect(offers.length).toBeGreaterThan(0);
         }
-        if (!apps.some((a) => a.outcome === 'offer')) {
+        if (!known.some((a) => a.outcome === 'offer')) {
           for (const item of worded(p).items) expect(`${item.reason} ${item.hints.join(' ')}`).not.toMatch(/offer/i);
         }
       }),
@@ -338,16 +351,24 @@ describe('cadence invariants (fast-check)', () => {
     );
   });
 
-  it('withdrawn, offer and no-response applications list nothing; rejected ones list only letters', () => {
+  it('withdrawn and offer applications list nothing, no-response ones only keep-in-touch; rejected ones list only letters', () => {
     fc.assert(
       fc.property(worldArb, ({ apps, settings, today }) => {
         const p = planToday(apps, settings, today);
         const scheduled = allScheduled(apps, settings, today);
+        const known = cutStore(apps, today);
         for (const app of apps) {
+          if (!known.some((k) => k.id === app.id)) expect(scheduled.filter((i) => i.id === app.id)).toEqual([]);
+        }
+        for (const app of known) {
           const mine = scheduled.filter((i) => i.id === app.id).map((i) => i.action);
           if (app.outcome === 'rejected') {
             for (const a of mine) expect(['ask-feedback', 'thank-for-feedback', 'keep-in-touch']).toContain(a);
             if (app.notInterested) expect(mine).not.toContain('keep-in-touch');
+          } else if (app.outcome === null && !isActive(app)) {
+            // Closed as no-response (rule 6): the door stays open, nothing else.
+            expect(mine).toEqual(['keep-in-touch']);
+            expect(p.waiting.some((w) => w.id === app.id)).toBe(false);
           } else if (!isActive(app)) {
             expect(mine).toEqual([]);
             expect(p.waiting.some((w) => w.id === app.id)).toBe(false);

@@ -635,13 +635,18 @@ describe('rule 6: know when to stop', () => {
     });
   });
 
-  it('loop-closed ends everything for the application, also a pending thank-you', () => {
+  it('loop-closed ends the chases and a pending thank-you; only keep-in-touch follows, 90 days on', () => {
     const a = app({ rounds: ['2026-11-30'], decisionBy: '2026-12-04', events: [...four.slice(1), ev('loop-closed', '2026-12-21')] });
-    for (const today of ['2026-12-21', '2026-12-22', '2027-01-15', '2027-06-01']) {
+    for (const today of ['2026-12-21', '2026-12-22', '2027-01-15', '2027-03-19']) {
       const p = plan(a, today);
       expect(p.items).toEqual([]);
       expect(p.waiting).toEqual([]);
     }
+    // 21 Dec + 90 days = Sun 21 Mar 2027: from Mon 22 Mar, overdue by June; never a chase.
+    const p = plan(a, '2027-06-01');
+    expect(p.items.map((i) => i.action)).toEqual(['keep-in-touch']);
+    expect(p.items[0]).toMatchObject({ earliest: '2027-03-22', due: '2027-03-29', overdue: true });
+    expect(p.waiting).toEqual([]);
   });
 
   it('loop-closed, even early: no chase, no waiting', () => {

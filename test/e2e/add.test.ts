@@ -158,3 +158,59 @@ describe('followup add', () => {
     expect(r.stderr).not.toContain(STACK_LINE);
   });
 });
+
+describe('followup add: what each interviewer talked about, and when things were recorded', () => {
+  test('--interviewer "NAME :: TOPIC" records the interviewer and their topic', async () => {
+    const s = sandbox('2026-11-30');
+    await s.ok([...ADD_ACME, '--interviewer', 'Priya Shah :: asked about scaling', '--interviewer', 'Tom Becker']);
+    const app = await s.json(['show', '1']);
+    const interviewers = app.contacts
+      .filter((c: { role: string }) => c.role === 'interviewer')
+      .map((c: { name: string; topic: string | null }) => [c.name, c.topic]);
+    expect(interviewers).toEqual([
+      ['Priya Shah', 'asked about scaling'],
+      ['Tom Becker', null],
+    ]);
+  });
+
+  test('a topic without a name exits 2, says what to type, and records nothing', async () => {
+    const s = sandbox('2026-11-30');
+    const r = await s.run([...ADD_ACME, '--interviewer', ' :: asked about scaling']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--interviewer');
+    expect(r.stderr).toContain('NAME :: TOPIC');
+    expect(r.stderr).not.toContain(STACK_LINE);
+    expect(await s.json<unknown[]>(['list', '--all'])).toEqual([]);
+  });
+
+  test('edit takes --interviewer "NAME :: TOPIC" too, and its contacts are known from the day of the edit', async () => {
+    const s = sandbox('2026-11-30');
+    await s.ok(ADD_ACME);
+    await s.ok(['edit', '1', '--interviewer', 'Priya Shah :: systems design'], { today: '2026-12-02' });
+    const priya = (await s.json(['show', '1'])).contacts.find((c: { name: string }) => c.name === 'Priya Shah');
+    expect(priya).toMatchObject({ role: 'interviewer', topic: 'systems design', recordedOn: '2026-12-02' });
+    // The journal's summary names the change, not the bookkeeping.
+    const undo = await s.run(['undo', '--yes']);
+    expect(undo.stderr + undo.stdout).toMatch(/contacts/);
+    expect(undo.stderr + undo.stdout).not.toMatch(/recordedOn/);
+  });
+
+  test('a round booked ahead is recorded as known from the day it was added, with its people', async () => {
+    const s = sandbox('2026-12-01');
+    await s.ok([
+      'add', '--company', 'Acme', '--role', 'Backend Engineer', '--date', '2026-12-10', '--hiring-manager', 'Dana Reyes',
+    ]);
+    const app = await s.json(['show', '1']);
+    expect(app.rounds[0]).toMatchObject({ date: '2026-12-10', recordedOn: '2026-12-01' });
+    expect(app.contacts[0]).toMatchObject({ name: 'Dana Reyes', recordedOn: '2026-12-01', round: 1 });
+  });
+
+  test('--date "" exits 2 instead of meaning today', async () => {
+    const s = sandbox('2026-11-30');
+    const r = await s.run(['add', '--company', 'Acme', '--role', 'Backend Engineer', '--date', '']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--date');
+    expect(r.stderr).not.toContain(STACK_LINE);
+    expect(await s.json<unknown[]>(['list', '--all'])).toEqual([]);
+  });
+});

@@ -69,14 +69,14 @@ describe('example A: decision promised by Fri 4 Dec, hiring manager Dana with a 
     expect(itemsOf(late, 'send-thanks')).toHaveLength(1);
     expect(itemsOf(late, 'send-thanks')[0]).toMatchObject({ due: '2026-12-01', overdue: true });
 
-    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-12-01']);
+    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-12-01'], { today: '2026-12-01' });
     expect(itemsOf(await s.todayPlan('2026-12-02'), 'send-thanks')).toEqual([]);
     expect((await s.todayPlan('2026-12-01')).items).toEqual([]);
   });
 
   test('the whole chase: waiting, weekend, attempts 1-4 with their gaps and channels, then the closing note', async () => {
     const s = await exampleAStart();
-    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-12-01']);
+    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-12-01'], { today: '2026-12-01' });
 
     // 1-4 Dec: waiting, first chase possible Mon 7 Dec.
     for (const date of ['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04']) await expectWaiting(s, date, '2026-12-07');
@@ -95,18 +95,18 @@ describe('example A: decision promised by Fri 4 Dec, hiring manager Dana with a 
     await expectChase(s, '2026-12-09', { earliest: '2026-12-07', due: '2026-12-08', attempt: 1, channel: 'phone', overdue: true });
 
     // no-answer Mon 7 Dec: nothing on 8-9 Dec; attempt 2 earliest Thu 10, due Fri 11.
-    await s.ok(['log', '1', 'no-answer', '--date', '2026-12-07']);
+    await s.ok(['log', '1', 'no-answer', '--date', '2026-12-07'], { today: '2026-12-07' });
     await expectWaiting(s, '2026-12-08', '2026-12-10');
     await expectWaiting(s, '2026-12-09', '2026-12-10');
     await expectChase(s, '2026-12-10', { earliest: '2026-12-10', due: '2026-12-11', attempt: 2, channel: 'phone' });
 
     // voicemail Thu 10 Dec: attempt 3 earliest Mon 14 (13 Dec is a Sunday), due Mon 14.
-    await s.ok(['log', '1', 'voicemail', '--date', '2026-12-10']);
+    await s.ok(['log', '1', 'voicemail', '--date', '2026-12-10'], { today: '2026-12-10' });
     await expectWaiting(s, '2026-12-11', '2026-12-14');
     await expectChase(s, '2026-12-14', { earliest: '2026-12-14', due: '2026-12-14', attempt: 3, channel: 'phone' });
 
     // voicemail Mon 14 Dec: 2 voicemails; Dana has no email, so attempt 4 stays a call; earliest Thu 17, due Fri 18.
-    await s.ok(['log', '1', 'voicemail', '--date', '2026-12-14']);
+    await s.ok(['log', '1', 'voicemail', '--date', '2026-12-14'], { today: '2026-12-14' });
     await expectWaiting(s, '2026-12-16', '2026-12-17');
     await expectChase(s, '2026-12-17', { earliest: '2026-12-17', due: '2026-12-18', attempt: 4, channel: 'phone' });
     // ... and with an email recorded for Dana it goes by email.
@@ -114,7 +114,7 @@ describe('example A: decision promised by Fri 4 Dec, hiring manager Dana with a 
     await expectChase(s, '2026-12-17', { earliest: '2026-12-17', due: '2026-12-18', attempt: 4, channel: 'email' });
 
     // emailed Thu 17 Dec: 4 attempts made, so close-loop, earliest Mon 21 Dec.
-    await s.ok(['log', '1', 'emailed', '--date', '2026-12-17']);
+    await s.ok(['log', '1', 'emailed', '--date', '2026-12-17'], { today: '2026-12-17' });
     await expectWaiting(s, '2026-12-18', '2026-12-21');
     const closing = chases(await s.todayPlan('2026-12-21'));
     expect(closing).toHaveLength(1);
@@ -122,7 +122,7 @@ describe('example A: decision promised by Fri 4 Dec, hiring manager Dana with a 
     expect(itemsOf(await s.todayPlan('2026-12-21'), 'check-status')).toEqual([]);
 
     // loop-closed: nothing more is listed, and nothing waits.
-    await s.ok(['log', '1', 'loop-closed', '--date', '2026-12-21']);
+    await s.ok(['log', '1', 'loop-closed', '--date', '2026-12-21'], { today: '2026-12-21' });
     const after = await s.todayPlan('2026-12-22');
     expect(after.items).toEqual([]);
     expect(after.waiting).toEqual([]);
@@ -130,9 +130,9 @@ describe('example A: decision promised by Fri 4 Dec, hiring manager Dana with a 
 
   test('a weekend lists no items but still shows what is waiting', async () => {
     const s = await exampleAStart();
-    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-11-30']);
-    await s.ok(['log', '1', 'no-answer', '--date', '2026-12-07']);
-    await s.ok(['log', '1', 'voicemail', '--date', '2026-12-10']);
+    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-11-30'], { today: '2026-11-30' });
+    await s.ok(['log', '1', 'no-answer', '--date', '2026-12-07'], { today: '2026-12-07' });
+    await s.ok(['log', '1', 'voicemail', '--date', '2026-12-10'], { today: '2026-12-10' });
     // Sat 12 Dec: the next chase (Mon 14) is still ahead, so it waits.
     const plan = await s.todayPlan('2026-12-12');
     expect(plan.workday).toBe(false);
@@ -145,7 +145,7 @@ describe('example B: no decision date given', () => {
   test('interview Tue 1 Dec: D = Tue 8 Dec; first chase earliest Wed 9 Dec, due Thu 10 Dec', async () => {
     const s = sandbox('2026-12-01');
     await s.ok(['add', '--company', 'Acme', '--role', 'Backend Engineer', '--date', '2026-12-01', '--hiring-manager', 'Dana Reyes', '--phone', '+1 555 0100']);
-    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-12-01']);
+    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-12-01'], { today: '2026-12-01' });
     await expectWaiting(s, '2026-12-02', '2026-12-09');
     await expectWaiting(s, '2026-12-08', '2026-12-09');
     await expectChase(s, '2026-12-09', { earliest: '2026-12-09', due: '2026-12-10', attempt: 1, channel: 'phone' });
@@ -158,9 +158,9 @@ describe('example B: no decision date given', () => {
 describe('example C: a conversation with a new date resets the chase', () => {
   test('spoke --new-date 2026-12-16 on Thu 10 Dec: waiting until Wed 16 Dec; attempt 1 earliest Thu 17, due Fri 18', async () => {
     const s = await exampleAStart();
-    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-12-01']);
-    await s.ok(['log', '1', 'no-answer', '--date', '2026-12-07']);
-    await s.ok(['log', '1', 'spoke', '--date', '2026-12-10', '--with', 'Dana Reyes', '--new-date', '2026-12-16']);
+    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-12-01'], { today: '2026-12-01' });
+    await s.ok(['log', '1', 'no-answer', '--date', '2026-12-07'], { today: '2026-12-07' });
+    await s.ok(['log', '1', 'spoke', '--date', '2026-12-10', '--with', 'Dana Reyes', '--new-date', '2026-12-16'], { today: '2026-12-10' });
     for (const date of ['2026-12-10', '2026-12-11', '2026-12-14', '2026-12-15', '2026-12-16']) {
       await expectWaiting(s, date, '2026-12-17');
     }
@@ -171,10 +171,10 @@ describe('example C: a conversation with a new date resets the chase', () => {
 describe('example D: rejected on Fri 11 Dec', () => {
   async function rejected(): Promise<Sandbox> {
     const s = await exampleAStart();
-    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-12-01']);
-    await s.ok(['log', '1', 'no-answer', '--date', '2026-12-07']);
-    await s.ok(['log', '1', 'voicemail', '--date', '2026-12-10']);
-    await s.ok(['outcome', '1', 'rejected', '--date', '2026-12-11']);
+    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-12-01'], { today: '2026-12-01' });
+    await s.ok(['log', '1', 'no-answer', '--date', '2026-12-07'], { today: '2026-12-07' });
+    await s.ok(['log', '1', 'voicemail', '--date', '2026-12-10'], { today: '2026-12-10' });
+    await s.ok(['outcome', '1', 'rejected', '--date', '2026-12-11'], { today: '2026-12-11' });
     return s;
   }
 
@@ -205,7 +205,7 @@ describe('example D: rejected on Fri 11 Dec', () => {
     expect(kit[0]).toMatchObject({ id: 1, earliest: '2027-03-11', due: '2027-03-18', attempt: null, channel: null });
 
     // Asking for feedback on Mon 14 Dec: 14 Dec + 90 days is Sun 14 Mar 2027, so Mon 15 Mar.
-    await s.ok(['log', '1', 'feedback-asked', '--date', '2026-12-14']);
+    await s.ok(['log', '1', 'feedback-asked', '--date', '2026-12-14'], { today: '2026-12-14' });
     expect(itemsOf(await s.todayPlan('2027-03-12'), 'keep-in-touch')).toEqual([]);
     const later = itemsOf(await s.todayPlan('2027-03-15'), 'keep-in-touch');
     expect(later).toHaveLength(1);
@@ -219,12 +219,12 @@ describe('example E: an offer is shared with the other active application', () =
     const s = sandbox('2026-12-01');
     await s.ok(ADD_ACME);
     await s.ok(ADD_GLOBEX);
-    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-11-30']);
-    await s.ok(['log', '2', 'thanks-sent', '--date', '2026-12-01']);
+    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-11-30'], { today: '2026-11-30' });
+    await s.ok(['log', '2', 'thanks-sent', '--date', '2026-12-01'], { today: '2026-12-01' });
     // Never an invented offer: nothing to share before one is recorded.
     expect(itemsOf(await s.todayPlan('2026-12-09'), 'share-offer')).toEqual([]);
 
-    await s.ok(['outcome', '1', 'offer', '--date', '2026-12-09']);
+    await s.ok(['outcome', '1', 'offer', '--date', '2026-12-09'], { today: '2026-12-09' });
     const plan = await s.todayPlan('2026-12-09');
     const share = itemsOf(plan, 'share-offer');
     expect(share).toHaveLength(1);
@@ -241,7 +241,7 @@ describe('example E: an offer is shared with the other active application', () =
     expect(plan.items.filter((i) => i.id === 1)).toEqual([]);
     expect(plan.waiting.filter((w) => w.id === 1)).toEqual([]);
 
-    await s.ok(['log', '2', 'offer-shared', '--date', '2026-12-09']);
+    await s.ok(['log', '2', 'offer-shared', '--date', '2026-12-09'], { today: '2026-12-09' });
     expect(itemsOf(await s.todayPlan('2026-12-10'), 'share-offer')).toEqual([]);
   });
 });

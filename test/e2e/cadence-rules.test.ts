@@ -42,7 +42,8 @@ describe('rounds and conversations', () => {
 
   test('a conversation resets the voicemail count: the next chase is a call again', async () => {
     const s = sandbox('2026-12-17');
-    await s.ok([...ADD_ACME, '--email', 'dana@acme.example']);
+    // Recorded on the interview's day: the plan of 14 December knows only what was recorded by then.
+    await s.ok([...ADD_ACME, '--email', 'dana@acme.example'], { today: '2026-11-30' });
     await s.ok(['log', '1', 'thanks-sent', '--date', '2026-11-30']);
     await s.ok(['log', '1', 'voicemail', '--date', '2026-12-07']);
     await s.ok(['log', '1', 'voicemail', '--date', '2026-12-10']);

@@ -151,10 +151,12 @@ describe('followup log', () => {
 
   test('friendlier dates are resolved against --today and echoed back', async () => {
     const s = await acme('2026-12-07');
+    // Issue 13: a bare weekday in log is the most recent one (Fri 4 Dec on Mon 7 Dec), and a date
+    // after today is refused (+3d was accepted before; it is in test/e2e/dates.test.ts now).
     const cases: [string, string][] = [
       ['yesterday', '2026-12-06'],
-      ['fri', '2026-12-11'],
-      ['+3d', '2026-12-10'],
+      ['fri', '2026-12-04'],
+      ['-2d', '2026-12-05'],
       ['today', '2026-12-07'],
     ];
     for (const [typed, date] of cases) {
@@ -162,7 +164,7 @@ describe('followup log', () => {
       expect(r.status, typed).toBe(0);
       if (typed !== 'today') expect(r.stderr, typed).toContain(date);
     }
-    expect((await events(s)).map((e) => e.date)).toEqual(['2026-12-06', '2026-12-07', '2026-12-10', '2026-12-11']);
+    expect((await events(s)).map((e) => e.date)).toEqual(['2026-12-04', '2026-12-05', '2026-12-06', '2026-12-07']);
   });
 
   test('a bad --date exits 2 and records nothing', async () => {
@@ -255,7 +257,8 @@ describe('followup outcome', () => {
     const s = await acme('2026-12-21');
     await s.ok(['log', '1', 'loop-closed']);
     expect((await s.json(['show', '1'])).status).toBe('no-response');
-    await s.ok(['outcome', '1', 'offer', '--date', '2027-01-05']);
+    // Recorded on the day (issue 13: an outcome dated after today is refused).
+    await s.ok(['outcome', '1', 'offer', '--date', '2027-01-05'], { today: '2027-01-05' });
     expect((await s.json(['show', '1'])).status).toBe('offer');
   });
 
@@ -263,11 +266,12 @@ describe('followup outcome', () => {
     const s = await acme('2026-12-11');
     await s.ok(['outcome', '1', 'rejected', '--date', '2026-12-11']);
     await s.ok(['log', '1', 'feedback-asked', '--date', '2026-12-11']);
-    await s.ok(['log', '1', 'feedback-received', '--date', '2026-12-18']);
+    // Recorded on the day (issue 13: an event dated after today is refused).
+    await s.ok(['log', '1', 'feedback-received', '--date', '2026-12-18'], { today: '2026-12-18' });
     const thank = itemsOf(await s.todayPlan('2026-12-18'), 'thank-for-feedback');
     expect(thank).toHaveLength(1);
     expect(thank[0]).toMatchObject({ id: 1, earliest: '2026-12-18', due: '2026-12-21', channel: null, attempt: null });
-    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-12-18']);
+    await s.ok(['log', '1', 'thanks-sent', '--date', '2026-12-18'], { today: '2026-12-18' });
     expect(itemsOf(await s.todayPlan('2026-12-21'), 'thank-for-feedback')).toEqual([]);
   });
 });

@@ -7,8 +7,9 @@ const sandbox = sandboxes();
 /** Acme on its first chase day (7 Dec), Globex still waiting (no date given: next 9 Dec). */
 async function twoApplications(): Promise<Sandbox> {
   const s = sandbox('2026-12-07');
-  await s.ok(ADD_ACME);
-  await s.ok(ADD_GLOBEX);
+  // Each recorded on its interview's day, so that a plan of any day since knows both.
+  await s.ok(ADD_ACME, { today: '2026-11-30' });
+  await s.ok(ADD_GLOBEX, { today: '2026-12-01' });
   await s.ok(['log', '1', 'thanks-sent', '--date', '2026-11-30']);
   await s.ok(['log', '2', 'thanks-sent', '--date', '2026-12-01']);
   return s;

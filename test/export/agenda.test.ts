@@ -92,8 +92,10 @@ describe('agenda --json', () => {
     for (const n of [1, 3]) checkShape(await json<Agenda>(db, today, ['agenda', '--days', String(n)]), today, n);
     const long = await json<Agenda>(db, today, ['agenda', '--days', '30']);
     checkShape(long, today, 30);
-    const keep = long.days.find((d) => d.items.some((i) => i.action === 'keep-in-touch'));
-    expect(keep?.date).toBe('2026-12-30');
+    // Keep-in-touch (30 days here): for #2, closed as no-response on Fri 6 Nov (rule 6), from
+    // Mon 7 Dec, due 14 Dec; for #1, rejected and last in touch on 20 Nov (rule 8), due 30 Dec.
+    const keeps = long.days.flatMap((d) => d.items.filter((i) => i.action === 'keep-in-touch').map((i) => [d.date, i.id]));
+    expect(keeps).toEqual([['2026-12-14', 2], ['2026-12-30', 1]]);
     for (const holiday of HOLIDAYS) expect(long.days.find((d) => d.date === holiday)?.items).toEqual([]);
     for (const day of long.days) for (const item of day.items) expect(item.overdue ? day.date === today : item.due === day.date).toBe(true);
     // The first N days of a longer agenda are the agenda of N days.

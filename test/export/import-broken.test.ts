@@ -118,8 +118,8 @@ describe('broken files change nothing and exit 2 naming the place', () => {
     delete missing.format;
     await refused(JSON.stringify(missing), 'format');
     const newer = archive();
-    newer.version = 2;
-    expect(await refused(JSON.stringify(newer), 'version')).toMatch(/newer|2/);
+    newer.version = 3;
+    expect(await refused(JSON.stringify(newer), 'version')).toMatch(/newer|3/);
     const older = archive();
     older.version = '1';
     await refused(JSON.stringify(older), 'version');

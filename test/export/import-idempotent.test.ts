@@ -94,7 +94,7 @@ describe('import is idempotent', () => {
     expect(dumpStore(db, { skip: COUNTERS })).toBe(after1);
 
     const thrice = await json<Record<string, number>>(db, DAY, ['import', first]);
-    expect(thrice).toEqual({ applications: 0, merged: 8, rounds: 0, contacts: 0, events: 0, settings: 0 });
+    expect(thrice).toEqual({ applications: 0, merged: 8, rounds: 0, contacts: 0, events: 0, settings: 0, outcomes: 0 });
     expect(dumpStore(db, { skip: COUNTERS })).toBe(after1);
 
     // Nothing to undo from the no-op imports: undo takes back the first import itself.

@@ -1,8 +1,10 @@
 /**
  * Whatever the commands let a person record, export writes and import takes back whole (issue
- * 10, item 9): random stores built through the Store API with what add, log, outcome, edit and
- * config set accept, exported to JSON, imported into an empty store, give the same tables: every
- * id, UUID and value. Left out: the journal and undo log (the import is one undoable change of
+ * 10, item 9): random stores built through the Store API with what add, log, outcome (--replace
+ * too), edit and config set accept, and whole records as the bulk writer takes them (schema 6's
+ * recording days, rounds, topics, permission to call, event roles and takeaways, outcome
+ * history), exported to JSON, imported into an empty store, give the same tables: every id, UUID
+ * and value. Left out: the journal and undo log (the import is one undoable change of
  * its own), sqlite_sequence, created_at (when a row was written here), and the ids and UUIDs of
  * needs, which the archive does not carry (their texts, order and application are compared).
  */
@@ -47,6 +49,7 @@ const contact: fc.Arbitrary<ContactInput> = fc.record({
   role: fc.constantFrom(...CONTACT_ROLES),
   phone: maybe(text),
   email: maybe(text),
+  topic: maybe(text),
 });
 
 const op = fc.oneof(
@@ -66,6 +69,30 @@ const op = fc.oneof(
       contacts: fc.array(contact, { maxLength: 3 }),
       needs: fc.array(text, { maxLength: 2 }),
       expand: fc.array(text, { maxLength: 2 }),
+      recordedOn: maybe(date),
+    }),
+  },
+  {
+    // A whole application as the bulk writer takes it: what `log spoke --ok-to-call` and
+    // interviewers recorded with their round leave on contacts.
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('record' as const),
+      company: text,
+      role: text,
+      rounds: fc.array(fc.record({ date, recordedOn: maybe(date) }), { minLength: 1, maxLength: 3 }),
+      contacts: fc.array(
+        fc.record({
+          name: text,
+          role: fc.constantFrom(...CONTACT_ROLES),
+          okToCall: fc.boolean(),
+          noCalls: fc.boolean(),
+          recordedOn: maybe(date),
+          round: maybe(fc.integer({ min: 1, max: 3 })),
+          topic: maybe(text),
+        }),
+        { maxLength: 3 },
+      ),
     }),
   },
   {
@@ -78,6 +105,8 @@ const op = fc.oneof(
       withName: maybe(text),
       note: maybe(text),
       newDate: maybe(date),
+      withRole: maybe(fc.constantFrom(...CONTACT_ROLES)),
+      takeaway: maybe(text),
     }),
   },
   {
@@ -89,6 +118,9 @@ const op = fc.oneof(
       date,
       note: maybe(text),
       notInterested: fc.boolean(),
+      // A second outcome with --replace keeps the first as history.
+      replace: fc.boolean(),
+      today: date,
     }),
   },
   {
@@ -137,12 +169,18 @@ function apply(store: Store, ops: Op[]): void {
         const { op: _, ...input } = o;
         const r = store.addInterview(input);
         if (r.newApplication) ids.push(r.id);
+      } else if (o.op === 'record') {
+        const { op: _, ...record } = o;
+        ids.push(...store.insertRecords([{ ...record, needs: [], expand: [], events: [] }], { journal: true, summary: 'record' }));
       } else if (ids.length === 0) {
         continue;
       } else if (o.op === 'log') {
         store.addEvent(pick(o.app), { ...o, newDate: o.type === 'spoke' ? o.newDate : null });
       } else if (o.op === 'outcome') {
-        store.setOutcome(pick(o.app), o.outcome, o.date, o.note, o.outcome === 'rejected' && o.notInterested);
+        store.setOutcome(pick(o.app), o.outcome, o.date, o.note, o.outcome === 'rejected' && o.notInterested, {
+          replace: o.replace,
+          today: o.today,
+        });
       } else if (o.op === 'edit') {
         const { op: _, app, noCalls, ...changes } = o;
         store.updateApplication(pick(app), {

@@ -74,7 +74,7 @@ describe('JSON export', () => {
   test('is versioned, holds everything, and puts a UUID on every application, round, contact and event', () => {
     const archive = JSON.parse(archiveText) as ArchiveLike;
     expect(archive.format).toBe('followup');
-    expect(archive.version).toBe(1);
+    expect(archive.version).toBe(2);
     expect(archive.applications).toHaveLength(8);
     const uuids: string[] = [];
     for (const a of archive.applications) {

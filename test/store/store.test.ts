@@ -259,12 +259,15 @@ describe('writing and reading', () => {
     expect(() => store.resolveRef('')).toThrow(UsageError);
   });
 
-  test('resolveRef by prefix only matches active applications; numbers still find ended ones', () => {
+  test('resolveRef by prefix matches ended applications too, preferring active ones; numbers (also #N) find any', () => {
     const store = openStore();
     const id = store.addInterview(interview({ company: 'Hooli' })).id;
     store.setOutcome(id, 'withdrawn', '2026-12-02', null, false);
-    expect(() => store.resolveRef('hoo')).toThrow(NotFoundError);
+    expect(store.resolveRef('hoo')).toBe(id);
     expect(store.resolveRef(String(id))).toBe(id);
+    expect(store.resolveRef(`#${id}`)).toBe(id);
+    const again = store.addInterview(interview({ company: 'Hooli', role: 'Designer' })).id;
+    expect(store.resolveRef('hoo')).toBe(again);
   });
 
   test('setOutcome records the outcome with its date, note and interest', () => {
@@ -279,7 +282,18 @@ describe('writing and reading', () => {
     expect(statusOf(app)).toBe('rejected');
     expect(store.listApplications('active')).toHaveLength(0);
     expect(store.listLatestOffers()).toEqual([]);
-    store.setOutcome(id, 'offer', '2026-12-14', null, false);
+    // Issue 13: a second outcome is refused unless it replaces the first, which is kept as history.
+    expect(() => store.setOutcome(id, 'offer', '2026-12-14', null, false)).toThrow(UsageError);
+    expect(store.requireApplication(id).outcome).toBe('rejected');
+    expect(store.setOutcome(id, 'offer', '2026-12-14', null, false, { replace: true, today: '2026-12-15' })).toEqual({
+      outcome: 'rejected',
+      date: '2026-12-11',
+    });
+    expect(store.requireApplication(id).pastOutcomes).toEqual([
+      expect.objectContaining({
+        outcome: 'rejected', date: '2026-12-11', note: 'went with an internal candidate', notInterested: true, replacedOn: '2026-12-15',
+      }),
+    ]);
     expect(store.listLatestOffers()).toEqual([{ id, company: 'Acme', date: '2026-12-14' }]);
   });
 
