@@ -267,7 +267,9 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX outcome_history_application ON outcome_history (application_id);
   UPDATE journal_state SET suspended = 1;
-  UPDATE rounds SET recorded_on = date;
+  -- A round is taken as known from its own date, or from the day it was written when that was
+  -- earlier (an interview booked ahead): never later than it was.
+  UPDATE rounds SET recorded_on = min(date, substr(created_at, 1, 10));
   UPDATE journal_state SET suspended = 0;
   ${['rounds', 'contacts', 'events']
     .map((t) => `DROP TRIGGER ${t}_undo_insert; DROP TRIGGER ${t}_undo_update; DROP TRIGGER ${t}_undo_delete;`)
