@@ -9,6 +9,8 @@ import type { Application, CalendarDate, EventType } from '../core/types.js';
 import { buildDraftData, DRAFT_KINDS, MARK_SENT_EVENT, PREFER_NOTE, type DraftData } from '../drafts/data.js';
 import { renderTemplate, TemplateError } from '../drafts/render.js';
 import { readTemplateFile, templateFor } from '../drafts/templates.js';
+import { emlMessage, mailtoUrl, splitLetter, type MailDraft } from '../export/eml.js';
+import { knownOn } from '../core/known.js';
 import { StoreError, UsageError } from '../errors.js';
 import { openInEditor } from '../ui/editor.js';
 import { terminalSafe } from '../ui/terminal-safe.js';
@@ -26,6 +28,8 @@ function flags(cmd: NewCommand) {
     .option('--to <name>', 'address it to this recorded contact (one thank-you per interviewer)')
     .option('--out <file>', 'write it to a file (private, 0600) instead of printing it')
     .option('--edit', 'open it in $VISUAL or $EDITOR before printing or writing it')
+    .option('--eml', 'an unsent mail draft (RFC 5322) for your mail client, mutt -H or sendmail -t')
+    .option('--mailto', 'a mailto: link that opens it in your mail program')
     .option('--mark-sent', 'also log it as sent (thanks-sent, emailed, feedback-asked, ...)')
     .option('--name-company', 'share-offer: name the employer whose offer you have')
     .option('--prefer', 'share-offer: say this is still the role you would most like')
@@ -54,6 +58,9 @@ function flags(cmd: NewCommand) {
     followup draft share-offer 2 --prefer --mark-sent   (later letters then say so)
     followup draft close-loop 6 --mark-sent
     followup draft keep-in-touch 5 --reason "I just finished a course on distributed systems"
+    followup draft thanks 3 --eml --out thanks.eml      (open it in your mail client; it is not sent)
+    followup draft thanks 3 --eml | msmtp -t            (send it yourself, after reading it)
+    xdg-open "$(followup draft check-in 3 --mailto)"
 
   --mark-sent logs the letter once: when the same event is already logged today for the same
   person, it warns and logs it again only if you confirm on a terminal.
@@ -88,11 +95,20 @@ export async function runDraft(ctx: Context, kindText: string, ref: string, opts
   const kind = parseDraftKind(kindText);
   if (opts.nameCompany && kind !== 'share-offer') throw new UsageError('--name-company goes with share-offer.');
   if (opts.prefer && kind !== 'share-offer') throw new UsageError('--prefer goes with share-offer.');
+  if (opts.eml && opts.mailto) throw new UsageError('--eml and --mailto are two forms of the same draft; give one of them.');
+  if ((opts.eml || opts.mailto) && kind === 'call') {
+    throw new UsageError(`A call script is not a letter: ${opts.eml ? '--eml' : '--mailto'} goes with the letters. Print it: followup draft call ${ref}`);
+  }
+  if (opts.mailto && opts.out) throw new UsageError('--mailto prints a link; --out writes files. Use --eml --out FILE for a draft file.');
   const store = ctx.openStore();
   const id = store.resolveRef(ref);
-  const app = store.requireApplication(id);
+  // What was known on the day drafted for (a past --today drafts what could have been written then).
+  const app = knownOn(store.requireApplication(id), ctx.today);
+  if (app === null) {
+    throw new UsageError(`Application ${id} was not recorded yet on ${ctx.today}; nothing can be drafted for that day.`);
+  }
   const config = store.getConfig();
-  const offer = offerElsewhere(id, store.listLatestOffers());
+  const offer = offerElsewhere(id, store.listLatestOffers(ctx.today));
   const data = buildDraftData({
     kind,
     app,
@@ -120,7 +136,14 @@ export async function runDraft(ctx: Context, kindText: string, ref: string, opts
     );
   }
   let text = renderTemplate(source, template.file, data, kind);
-  if (opts.edit) text = editText(ctx, text);
+  if (opts.edit) {
+    text = editText(ctx, text);
+    // An emptied buffer is how editors say "never mind", as with git commit.
+    if (text.trim() === '') {
+      throw new UsageError('The draft came back empty from the editor: cancelled. Nothing was written or logged.');
+    }
+  }
+  const mail = opts.eml || opts.mailto ? mailDraft(data, text, id, config) : null;
   if (kind === 'thanks' && !app.why && app.needs.length === 0) {
     // A thank-you that names neither why you want the job nor what they need could be anyone's.
     ctx.output.err(
@@ -134,7 +157,15 @@ export async function runDraft(ctx: Context, kindText: string, ref: string, opts
     for (const line of thanksNotes(app, data, id, Boolean(cleanText(opts.to)))) ctx.output.err(ctx.output.styles.warn(line));
   }
 
-  if (opts.out) {
+  if (mail && opts.mailto) {
+    ctx.output.out(mailtoUrl(mail));
+  } else if (mail) {
+    const message = emlMessage(mail);
+    if (opts.out) writePrivate(opts.out, message, ctx.storePath);
+    else ctx.output.write(message);
+    if (opts.out) ctx.output.err(`Wrote ${opts.out}: an unsent draft to ${terminalSafe(mail.to.email)}; open it in your mail client.`);
+    if (!mail.from) ctx.output.err('note: no From line: record your address with followup config set email ADDRESS.');
+  } else if (opts.out) {
     writePrivate(opts.out, text, ctx.storePath);
     ctx.output.err(`Wrote ${opts.out}.`);
   } else {
@@ -166,13 +197,41 @@ export async function runDraft(ctx: Context, kindText: string, ref: string, opts
       // The same warnings `log` gives for a chase sooner than the rules allow: recorded, not refused.
       const warnings = chaseWarnings(app, { type: event, date: ctx.today }, config).map((w) => warningText(w, config));
       const note = kind === 'share-offer' && opts.prefer ? PREFER_NOTE : null;
-      store.addEvent(id, { type: event, date: ctx.today, withName: data.recipient.name, note });
+      const recipient = app.contacts.find((c) => sameName(c.name, data.recipient.name));
+      store.addEvent(id, { type: event, date: ctx.today, withName: data.recipient.name, withRole: recipient?.role ?? null, note });
       ctx.output.err(`Logged ${event} for #${id} ${terminalSafe(app.company)} (to ${terminalSafe(data.recipient.name)}).`);
       if (warnings.length > 0) {
         ctx.output.err(ctx.output.styles.warn(`warning: ${terminalSafe(warnings.join('\n'), { keepLines: true })}`));
       }
     }
   }
+}
+
+/** How to give someone in this role an email address (`edit` records the hiring manager's and HR's). */
+function emailHint(role: string, id: number): string {
+  if (role === 'hiring manager') return `Record it: followup edit ${id} --email ADDRESS`;
+  if (role === 'HR') return `Record it: followup edit ${id} --hr-email ADDRESS`;
+  return (
+    `followup records emails for the hiring manager (followup edit ${id} --email ADDRESS) and HR (--hr-email); ` +
+    'print the letter without --eml and paste it into your mail program, or address it to one of them with --to NAME'
+  );
+}
+
+/** The letter as a mail draft to its recipient, or exit 2 saying how to record their address. */
+function mailDraft(data: DraftData, text: string, id: number, me: { name: string | null; email: string | null }): MailDraft {
+  const to = data.recipient;
+  if (!to.email) {
+    throw new UsageError(
+      `No email is recorded for ${to.name}, so there is no one to address the draft to. ${emailHint(to.role, id)}.`,
+    );
+  }
+  const { subject, body } = splitLetter(text);
+  return {
+    from: me.email ? { name: me.name, email: me.email } : null,
+    to: { name: to.name, email: to.email },
+    subject: subject ?? `${data.role} at ${data.company}`,
+    body,
+  };
 }
 
 /** Two recorded names for the same person (ignoring case and spacing). */
