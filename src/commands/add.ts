@@ -1,5 +1,7 @@
 /** `followup add`: record an interview, asking on a terminal for what the flags did not give. */
 import fs from 'node:fs';
+import { Option } from '@commander-js/extra-typings';
+import { eitherSpelling } from './alias.js';
 import { formatDay } from '../core/calendar.js';
 import { parseUserDate } from '../core/dates.js';
 import type { Application, CalendarDate, InterviewKind } from '../core/types.js';
@@ -28,7 +30,9 @@ import type { ContextFor, NewCommand, OptionsOf } from './command.js';
 
 /** The flags and help of `add`. */
 function flags(cmd: NewCommand) {
-  return interviewFlags(cmd.option('--json', 'print the result as JSON'), false).addHelpText(
+  return interviewFlags(cmd.option('--json', 'print the result as JSON'), false)
+    .addOption(new Option('--note <text>', 'the same as --notes').hideHelp())
+    .addHelpText(
     'after',
     `
   Examples:
@@ -344,6 +348,7 @@ function shouldAsk(ctx: Context, opts: AddOptions): boolean {
 
 /** Record the interview and say what comes next. */
 export async function runAdd(ctx: Context, opts: AddOptions): Promise<void> {
+  opts.notes = eitherSpelling(opts.notes, opts.note, ['--notes', '--note']);
   const flags = shouldAsk(ctx, opts) ? await askForInterview(ctx, opts) : opts;
   const interview = interviewFromFlags(flags, ctx.today, ctx.output);
   const store = ctx.openStore();

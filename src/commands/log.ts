@@ -1,5 +1,7 @@
 /** `followup log <ref> <event>`: record what happened. Never refuses a true record; warns when early. */
+import { Option } from '@commander-js/extra-typings';
 import { chaseWarnings } from '../core/cadence.js';
+import { closest } from '../core/suggest.js';
 import { formatDay } from '../core/calendar.js';
 import { refuseFutureEvent } from '../core/dates.js';
 import { defaultEventContact, matchContact } from '../core/contact-match.js';
@@ -7,6 +9,7 @@ import { EVENT_TYPES, ROLE_WORDS, type Application, type CalendarDate, type Cont
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { terminalSafe, terminalSafeDeep } from '../ui/terminal-safe.js';
+import { eitherSpelling } from './alias.js';
 import { cleanText, resolveDate } from './interview-flags.js';
 import { describeNext, pendingItems } from './next-steps.js';
 import { nextJson, warningText } from '../words/plan.js';
@@ -21,6 +24,7 @@ function flags(cmd: NewCommand) {
     .option('--date <date>', 'when it happened (default: today; a weekday such as fri means the most recent one)')
     .option('--with <name>', 'whom you spoke or wrote to: a recorded contact (a unique start of the name will do) or any name')
     .option('--note <text>', 'what was said')
+    .addOption(new Option('--notes <text>', 'the same as --note').hideHelp())
     .option('--new-date <date>', 'with spoke: the new decision date they gave')
     .option('--takeaway <text>', 'with feedback-received: what you take from it, in your words')
     .option('--ok-to-call', 'with spoke: they said calling them directly is fine')
@@ -51,7 +55,7 @@ export function register(cmd: NewCommand, contextFor: ContextFor): void {
 export function parseEventType(text: string): EventType {
   const t = text.trim().toLowerCase();
   if ((EVENT_TYPES as readonly string[]).includes(t)) return t as EventType;
-  const guess = EVENT_TYPES.find((e) => e.startsWith(t.slice(0, 3)));
+  const guess = closest(t, EVENT_TYPES) ?? EVENT_TYPES.find((e) => e.startsWith(t.slice(0, 3)));
   throw new UsageError(
     `Unknown event "${text}".${guess ? ` Did you mean ${guess}?` : ''} Events: ${EVENT_TYPES.join(', ')}.`,
   );
@@ -94,6 +98,7 @@ function eventContact(
 
 /** Record the event, warn when the rules would have waited, and say what comes next. */
 export function runLog(ctx: Context, ref: string, eventText: string, opts: LogOptions): void {
+  opts.note = eitherSpelling(opts.note, opts.notes, ['--note', '--notes']);
   const type = parseEventType(eventText);
   const date = eventDate(ctx, opts.date, 'log');
   if (opts.newDate !== undefined && type !== 'spoke') {

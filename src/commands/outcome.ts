@@ -1,5 +1,8 @@
 /** `followup outcome <ref> offer|rejected|withdrawn`: record how an application ended. */
+import { Option } from '@commander-js/extra-typings';
 import { formatDay } from '../core/calendar.js';
+import { closest } from '../core/suggest.js';
+import { eitherSpelling } from './alias.js';
 import { OUTCOMES, statusOf, type Application, type Outcome } from '../core/types.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -18,6 +21,7 @@ function flags(cmd: NewCommand) {
     .argument('<outcome>', 'offer, rejected or withdrawn')
     .option('--date <date>', 'when (default: today; a weekday such as fri means the most recent one)')
     .option('--note <text>', 'what was said')
+    .addOption(new Option('--notes <text>', 'the same as --note').hideHelp())
     .option('--not-interested', 'with rejected: no keep-in-touch reminders')
     .option('--replace', 'replace an outcome already recorded (the earlier one is kept as history)')
     .option('--json', 'print the result as JSON')
@@ -37,9 +41,13 @@ export function register(cmd: NewCommand, contextFor: ContextFor): void {
 
 /** Record the outcome and say what it sets in motion. */
 export function runOutcome(ctx: Context, ref: string, outcomeText: string, opts: OutcomeOptions): void {
+  opts.note = eitherSpelling(opts.note, opts.notes, ['--note', '--notes']);
   const outcome = outcomeText.trim().toLowerCase() as Outcome;
   if (!OUTCOMES.includes(outcome)) {
-    throw new UsageError(`Unknown outcome "${outcomeText}". Type one of: ${OUTCOMES.join(', ')}.`);
+    const meant = closest(outcome, OUTCOMES);
+    throw new UsageError(
+      `Unknown outcome "${outcomeText}".${meant ? ` Did you mean ${meant}?` : ''} Type one of: ${OUTCOMES.join(', ')}.`,
+    );
   }
   if (opts.notInterested && outcome !== 'rejected') {
     throw new UsageError('--not-interested goes with rejected (it stops the keep-in-touch reminders).');
