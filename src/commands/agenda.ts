@@ -4,6 +4,7 @@ import { addDays, formatDay, isWorkday, nextWorkday } from '../core/calendar.js'
 import type { CalendarDate, PlanItem } from '../core/types.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { hangingWrap } from '../ui/output.js';
 import { terminalSafeDeep } from '../ui/terminal-safe.js';
 import { actionPhrase } from '../core/actions.js';
 import { itemJson } from '../words/plan.js';
@@ -14,8 +15,14 @@ import type { ContextFor, NewCommand, OptionsOf } from './command.js';
 function flags(cmd: NewCommand) {
   return cmd
     .option('--days <n>', 'how many days (default 14)')
+    .option('--compact', 'only the days with something on them')
     .option('--json', 'print the days as JSON')
-    .addHelpText('after', '\nExamples:\n  followup agenda\n  followup agenda --days 30 --json');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  followup agenda\n  followup agenda --days 30 --compact\n  followup agenda --days 30 --json\n\n' +
+        'The first working day shows what followup today lists on it (also what is open but due later);\n' +
+        'each later day what becomes due on it if nothing is logged.',
+    );
 }
 
 export type AgendaOptions = OptionsOf<typeof flags>;
@@ -50,9 +57,10 @@ export function runAgenda(ctx: Context, opts: AgendaOptions): void {
     }
   }
   items.sort(compareItems);
-  // Overdue items go on the first working day of the window (due dates are working days).
+  // The first working day holds what `today` lists on it (everything open by then, overdue or
+  // not yet due); every other item goes on the day it falls due (due dates are working days).
   const firstWorkday = nextWorkday(ctx.today, config.holidays);
-  const dayOf = (item: PlanItem) => (item.due < ctx.today ? firstWorkday : item.due);
+  const dayOf = (item: PlanItem) => (item.earliest <= firstWorkday ? firstWorkday : item.due);
   const agenda: AgendaDay[] = [];
   for (let i = 0; i < days; i++) {
     const date = addDays(ctx.today, i);
@@ -69,8 +77,13 @@ export function runAgenda(ctx: Context, opts: AgendaOptions): void {
   const s = ctx.output.styles;
   const year = ctx.today.slice(0, 4);
   const lines: string[] = [s.heading(`The next ${days} days, from ${formatDay(ctx.today)} ${year}`)];
-  for (const day of terminalSafeDeep(agenda)) {
-    const label = formatDay(day.date, year).padEnd(11);
+  // One width for every day's label, so the columns stay put when a date shows its year.
+  const labelWidth = Math.max(...agenda.map((d) => formatDay(d.date, year).length));
+  const shown = opts.compact ? agenda.filter((d) => d.items.length > 0) : agenda;
+  if (shown.length === 0) lines.push(s.dim('Nothing falls due in these days.'));
+  const width = ctx.output.columns;
+  for (const day of terminalSafeDeep(shown)) {
+    const label = formatDay(day.date, year).padEnd(labelWidth);
     if (!day.workday) {
       lines.push(s.dim(`${label} ${day.date === ctx.today ? 'today, ' : ''}not a working day`));
       continue;
@@ -81,8 +94,9 @@ export function runAgenda(ctx: Context, opts: AgendaOptions): void {
     }
     lines.push(s.strong(`${label} ${day.date === ctx.today ? 'today' : ''}`.trimEnd()));
     for (const item of day.items) {
-      const mark = item.overdue ? s.overdue('overdue') : 'due    ';
-      lines.push(`  ${mark}  ${actionPhrase(item)}, ${item.company} (#${item.id})`);
+      const mark = item.overdue ? s.overdue('overdue') : item.due === day.date ? 'due    ' : s.dim('open   ');
+      const by = item.due > day.date ? ` (due ${formatDay(item.due, year)})` : '';
+      lines.push(hangingWrap(`  ${mark}  `, `${actionPhrase(item)}, ${item.company} (#${item.id})${by}`, width, '           '));
     }
   }
   ctx.output.out(lines.join('\n'));
