@@ -39,7 +39,8 @@ function flags(cmd: NewCommand) {
     followup add
     followup add --company Globex          (on a terminal: asks for the rest)
     followup add --company Acme --role "Backend Engineer" --date 2026-11-30 \\
-      --hiring-manager "Dana Reyes" --phone "+1 555 0100" --decision-by 2026-12-04 \\
+      --hiring-manager "Dana Reyes" --phone "+1 555 0100" \\
+      --decision-by 2026-12-04 \\
       --interviewer "Priya Shah :: asked about scaling" \\
       --need "on-call experience" --need "Postgres tuning"`,
   );

@@ -20,8 +20,8 @@ function flags(cmd: NewCommand) {
     .addHelpText(
       'after',
       '\nExamples:\n  followup agenda\n  followup agenda --days 30 --compact\n  followup agenda --days 30 --json\n\n' +
-        'The first working day shows what followup today lists on it (also what is open but due later);\n' +
-        'each later day what becomes due on it if nothing is logged.',
+        'The first working day shows what followup today lists on it (also what is\n' +
+        'open but due later); each later day what becomes due on it if nothing is\nlogged.',
     );
 }
 

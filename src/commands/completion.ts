@@ -16,12 +16,12 @@ function flags(cmd: NewCommand) {
     'after',
     `
   Load it for this shell session, or add the line to your shell's start-up file:
-    bash:  source <(followup completion bash)          (in ~/.bashrc)
-    zsh:   source <(followup completion zsh)           (in ~/.zshrc, after compinit)
+    bash:  source <(followup completion bash)     (in ~/.bashrc)
+    zsh:   source <(followup completion zsh)      (in ~/.zshrc, after compinit)
     fish:  followup completion fish > ~/.config/fish/completions/followup.fish
 
-  It completes commands, flags, draft kinds, log events, outcomes, config keys, and application
-  numbers and company names from your store.`,
+  It completes commands, flags, draft kinds, log events, outcomes, config keys,
+  and application numbers and company names from your store.`,
   );
 }
 

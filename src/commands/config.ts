@@ -2,6 +2,7 @@
 import { CONFIG_KEYS, formatConfigValue, isConfigKey, parseConfigValue } from '../core/config.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { hangingWrap } from '../ui/output.js';
 import { terminalSafe } from '../ui/terminal-safe.js';
 import type { ContextFor, NewCommand } from './command.js';
 
@@ -90,7 +91,8 @@ export function runConfigList(ctx: Context, opts: { json?: boolean }): void {
   const width = Math.max(...Object.keys(CONFIG_KEYS).map((k) => k.length));
   for (const [key, spec] of Object.entries(CONFIG_KEYS)) {
     const value = terminalSafe(formatConfigValue(config[key as keyof typeof config]));
-    ctx.output.out(`${s.strong(key.padEnd(width))}  ${value === '' ? s.dim('(not set)') : value}  ${s.dim(`# ${spec.help}`)}`);
+    const first = `${s.strong(key.padEnd(width))}  ${value === '' ? s.dim('(not set)') : value}  `;
+    ctx.output.out(hangingWrap(first, s.dim(`# ${spec.help}`), ctx.output.columns, ' '.repeat(width + 4)));
   }
 }
 

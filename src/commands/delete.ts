@@ -15,7 +15,8 @@ function flags(cmd: NewCommand) {
     .addHelpText(
       'after',
       `
-  On a terminal it asks first; elsewhere it needs --yes. \`followup undo\` brings it all back.
+  On a terminal it asks first; elsewhere it needs --yes. \`followup undo\` brings
+  it all back.
 
   Examples:
     followup delete 3

@@ -38,35 +38,38 @@ function flags(cmd: NewCommand) {
       'after',
       `
   Kinds:
-    thanks          thank-you note after an interview (one per interviewer with --to)
+    thanks          thank-you note after an interview (one each: --to NAME)
     check-in        polite, assertive email asking where the decision stands
     call            call script for a status chase, with a voicemail version
-    feedback        after a rejection: thanks, and a request for feedback and advice
-    thank-feedback  thanks for feedback received, and what you will do with it
-    share-offer     tell them truthfully about a real, recorded offer; ask their timeline
+    feedback        after a rejection: thanks, and a request for feedback
+    thank-feedback  thanks for feedback received, and what you take from it
+    share-offer     tell them of a real, recorded offer; ask their timeline
     close-loop      a gracious last note after unanswered chases
     keep-in-touch   a short note that keeps you in mind for the next opening
 
   Examples:
-    followup config set name "Alex Morgan"      (once: letters are signed with it)
+    followup config set name "Alex Morgan"    (once: letters are signed with it)
     followup draft thanks 3
-    followup draft thanks 3 --to "Priya Natarajan" --out priya.txt   (their own topic, when recorded)
+    followup draft thanks 3 --to "Priya Natarajan" --out priya.txt
+      (each interviewer their own note, with their topic when recorded)
     followup draft check-in acme --edit --mark-sent
     followup draft call 3
     followup draft feedback 5
     followup draft thank-feedback 5
-    followup draft share-offer 2 --prefer --mark-sent   (later letters then say so)
+    followup draft share-offer 2 --prefer --mark-sent  (later letters say so)
     followup draft close-loop 6 --mark-sent
-    followup draft keep-in-touch 5 --reason "I just finished a course on distributed systems"
-    followup draft thanks 3 --eml --out thanks.eml      (open it in your mail client; it is not sent)
-    followup draft thanks 3 --eml | msmtp -t            (send it yourself, after reading it)
+    followup draft keep-in-touch 5 --reason "I finished a course on Kubernetes"
+    followup draft thanks 3 --eml --out thanks.eml
+      (open it in your mail client: it is an unsent draft)
+    followup draft thanks 3 --eml | msmtp -t   (sends it: read it first)
     xdg-open "$(followup draft check-in 3 --mailto)"
 
-  --mark-sent logs the letter once: when the same event is already logged today for the same
-  person, it warns and logs it again only if you confirm on a terminal.
+  --mark-sent logs the letter once: when the same event is already logged today
+  for the same person, it warns and logs it again only if you confirm on a
+  terminal.
 
-  Templates: your own in ~/.config/followup/templates/<kind>.hbs replace the built-in
-  ones; see followup templates --help.`,
+  Templates: your own in ~/.config/followup/templates/<kind>.hbs replace the
+  built-in ones; see followup templates --help.`,
     );
 }
 

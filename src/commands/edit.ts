@@ -43,12 +43,14 @@ function flags(cmd: NewCommand) {
     followup edit 3 --decision-by 2026-12-11
     followup edit 3 --hiring-manager "Dana Reyes" --email dana@acme.example
     followup edit 3 --no-calls --contact "Sam Lee"
-    followup edit 3 --event 12 --date 2026-12-08 --with dana --note "left a message with reception"
+    followup edit 3 --event 12 --date 2026-12-08 --with dana \\
+      --note "left a message with reception"
     followup edit 3 --remove-event 12
     followup edit 3 --remove-contact "Sam Lee"
     followup edit 3 --remove-need 2
 
-  --interviewer and --need only add. Each change is one step for \`followup undo\`.`,
+  --interviewer and --need only add. Each change is one step for
+  \`followup undo\`.`,
   );
 }
 

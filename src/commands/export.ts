@@ -25,11 +25,13 @@ function flags(cmd: NewCommand) {
       'after',
       `
 Formats:
-  json  everything (settings, applications, rounds, contacts, events, outcomes) with stable
-        UUIDs, for backups and for followup import
-  ics   one all-day event per application's next action, with a 09:00 reminder; re-importing
-        into Google Calendar, Apple Calendar, Thunderbird or khal updates instead of duplicating
-  csv   one row per application, for spreadsheets (formula-like cells are neutralised)
+  json  everything (settings, applications, rounds, contacts, events, outcomes)
+        with stable UUIDs, for backups and for followup import
+  ics   one all-day event per application's next action, with a 09:00 reminder;
+        re-importing into Google Calendar, Apple Calendar, Thunderbird or khal
+        updates instead of duplicating
+  csv   one row per application, for spreadsheets (formula-like cells are
+        neutralised)
 
 Examples:
   followup export --format json --out followup-backup.json

@@ -4,6 +4,7 @@ import { formatDay } from '../core/calendar.js';
 import { allKnownOn } from '../core/known.js';
 import { statusOf } from '../core/types.js';
 import type { Context } from '../context.js';
+import { hangingWrap } from '../ui/output.js';
 import { terminalSafeDeep } from '../ui/terminal-safe.js';
 import { actionPhrase } from '../core/actions.js';
 
@@ -17,7 +18,7 @@ function flags(cmd: NewCommand) {
     .addHelpText(
       'after',
       '\nExamples:\n  followup list\n  followup list --all --json\n' +
-        '  followup list --today 2026-12-07   (as it stood on 7 Dec: what was recorded by then)',
+        '  followup list --today 2026-12-07\n      (as it stood on 7 Dec: what was recorded by then)',
     );
 }
 
@@ -68,7 +69,8 @@ export function runList(ctx: Context, opts: ListOptions): void {
   const s = ctx.output.styles;
   for (const { app, next, lastRound } of terminalSafeDeep(rows)) {
     const status = statusOf(app);
-    const parts = [`${String(app.id).padStart(3)}  ${s.strong(`${app.company}, ${app.role}`)}`];
+    const prefix = `${String(app.id).padStart(3)}  `;
+    const parts = [s.strong(`${app.company}, ${app.role}`)];
     if (lastRound) parts.push(`round ${lastRound.number} ${formatDay(lastRound.date, year)}`);
     if (status !== 'active') parts.push(status);
     if (next) {
@@ -76,6 +78,7 @@ export function runList(ctx: Context, opts: ListOptions): void {
       const phrase = actionPhrase(next);
       parts.push(s.dim(`next: ${phrase.charAt(0).toLowerCase()}${phrase.slice(1)} ${when}`));
     }
-    ctx.output.out(parts.join(' · '));
+    // Wrapped to the terminal, continuing under the company (colour measured as it is drawn).
+    ctx.output.out(hangingWrap(prefix, parts.join(' · '), ctx.output.columns, ' '.repeat(prefix.length)));
   }
 }

@@ -32,15 +32,18 @@ function flags(cmd: NewCommand) {
     .addHelpText(
       'after',
       `
-  Without --with, a call, email, voicemail, shared offer or closing note is recorded as with the
-  person the plan named that day (the hiring manager, else HR); other events with nobody.
+  Without --with, a call, email, voicemail, shared offer or closing note is
+  recorded as with the person the plan named that day (the hiring manager, else
+  HR); other events with nobody.
 
   Examples:
     followup log 3 thanks-sent
     followup log acme no-answer --date fri
-    followup log 3 spoke --with "Dana Reyes" --new-date 2026-12-16 --note "still interviewing"
+    followup log 3 spoke --with "Dana Reyes" --new-date 2026-12-16 \\
+      --note "still interviewing"
     followup log 3 spoke --with dana --ok-to-call
-    followup log 5 feedback-received --note "they wanted more Kubernetes" --takeaway "I will run a cluster at home"`,
+    followup log 5 feedback-received --note "they wanted more Kubernetes" \\
+      --takeaway "I will run a cluster at home"`,
     );
 }
 

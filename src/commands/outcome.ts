@@ -28,7 +28,8 @@ function flags(cmd: NewCommand) {
     .addHelpText(
       'after',
       '\nExamples:\n  followup outcome 3 rejected\n  followup outcome acme offer --date 2026-12-09\n' +
-        '  followup outcome 3 withdrawn --replace      # it was recorded as rejected; rejected stays in the history',
+        '  followup outcome 3 withdrawn --replace\n' +
+        '      (it was recorded as rejected; rejected stays in the history)',
     );
 }
 

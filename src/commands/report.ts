@@ -22,8 +22,9 @@ function flags(cmd: NewCommand) {
 Examples:
   followup report --from 2026-11-01 --until 2026-11-30
   followup report --from 2026-11-01                      (until today)
-  followup report --from 2026-11-01 --until 2026-11-30 --format html --out november.html
-  followup report --from 2026-11-01 --until 2026-11-30 --format csv > november.csv`,
+  followup report --from 2026-11-01 --until 2026-11-30 --format html \\
+    --out november.html
+  followup report --from 2026-11-01 --format csv > november.csv`,
     );
 }
 

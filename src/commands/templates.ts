@@ -18,8 +18,8 @@ export function register(cmd: NewCommand, contextFor: ContextFor): void {
     `
   Examples:
     followup templates list
-    followup templates edit thanks      (copies the built-in one to your folder, opens $EDITOR)
-    followup templates reset thanks     (the built-in one again; yours is kept, renamed)
+    followup templates edit thanks    (copies the built-in one, opens $EDITOR)
+    followup templates reset thanks   (the built-in one again; yours is kept)
     followup templates check`,
   );
   cmd
@@ -58,7 +58,7 @@ export function runTemplatesList(ctx: Context, opts: { json?: boolean }): void {
   for (const stray of strayUserTemplates(ctx.env)) {
     ctx.output.err(s.warn(`note: ${stray} matches no kind and is not used (kinds: ${DRAFT_KINDS.join(', ')}).`));
   }
-  ctx.output.err(s.dim(`Your own templates go in ${userTemplateDir(ctx.env)}; start one with: followup templates edit KIND`));
+  ctx.output.err(s.dim(`Your own templates go in:\n  ${userTemplateDir(ctx.env)}\nStart one with: followup templates edit KIND`));
 }
 
 /** Copy the built-in template to the user's folder (if not there yet) and open it in the editor. */

@@ -13,7 +13,7 @@ function flags(cmd: NewCommand) {
     .addHelpText(
       'after',
       '\nExamples:\n  followup today\n  followup today --today 2026-12-07 --json\n\n' +
-        'A past --today replays that day: only what was recorded and dated by then counts.',
+        'A past --today replays that day: only what was recorded and dated by then\ncounts.',
     );
 }
 
