@@ -71,6 +71,8 @@ const cases = [
   { name: 'draft thanks (2,000)', cmd: () => followup(small.db, ['draft', 'thanks', String(small.sample)]) },
   { name: 'show (2,000)', cmd: () => followup(small.db, ['show', String(small.sample)]) },
   { name: 'show (20,000)', cmd: () => followup(large.db, ['show', String(large.sample)]) },
+  // What a shell's Tab runs to complete an application reference (followup completion).
+  { name: 'complete a ref (2,000)', cmd: () => followup(small.db, ['__complete', 'show', '']) },
 ];
 
 function timeOnce(argv) {
@@ -128,6 +130,7 @@ const goals = [
   [`today (20,000) / today (2,000): ten times the history and ${activeTimes} times the active work`, ratio('today (20,000)', 'today (2,000)'), 1.1],
   ['add --no-input / node -e 0', ratio('add --no-input (2,000)', 'node -e 0'), 1.5],
   ['draft thanks / node -e 0', ratio('draft thanks (2,000)', 'node -e 0'), 1.7],
+  ['completing a reference (2,000), ms', stats.get('complete a ref (2,000)').median, 150],
 ];
 if (nodeKb && longKb) goals.push(['peak memory today (20,000, 20 yrs) / node -e 0', longKb / nodeKb, 1.5]);
 if (nodeKb && todayKb) goals.push(['peak memory today (20,000) / node -e 0', todayKb / nodeKb, 1.5]);

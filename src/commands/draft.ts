@@ -159,6 +159,12 @@ export async function runDraft(ctx: Context, kindText: string, ref: string, opts
   if (kind === 'thanks') {
     for (const line of thanksNotes(app, data, id, Boolean(cleanText(opts.to)))) ctx.output.err(ctx.output.styles.warn(line));
   }
+  if (kind !== 'call' && !mail && !data.recipient.email && data.recipient.name) {
+    // A letter needs an address to go to; say so rather than let it be found out later.
+    ctx.output.err(
+      ctx.output.styles.warn(`note: no email is recorded for ${terminalSafe(data.recipient.name)}. ${emailHint(data.recipient.role, id)}.`),
+    );
+  }
 
   if (mail && opts.mailto) {
     ctx.output.out(mailtoUrl(mail));

@@ -93,3 +93,17 @@ describe('draft on a past --today', () => {
     expect(now).toContain('10 December');
   });
 });
+
+describe('a letter to someone with no email', () => {
+  it('says so on stderr, with the edit that records one; the letter still prints', async () => {
+    const s = sandbox('2026-12-01');
+    await s.ok(ADD_ACME, { today: '2026-11-30' });
+    await s.ok(['config', 'set', 'name', 'Alex Morgan']);
+    const r = await s.ok(['draft', 'thanks', '1']);
+    expect(r.stdout).toContain('Dear Dana');
+    expect(r.stderr).toContain('no email is recorded for Dana Reyes');
+    expect(r.stderr).toContain('followup edit 1 --email ADDRESS');
+    const withEmail = await acme();
+    expect((await withEmail.ok(['draft', 'thanks', '1'])).stderr).not.toContain('no email is recorded');
+  });
+});
