@@ -173,8 +173,10 @@ export async function main(args: readonly string[], io: IO = processIO()): Promi
   const contextFor: ContextFor = (cmd) => (ctx = createContext(cmd.optsWithGlobals(), io));
   try {
     // The shells' completion scripts (followup completion) ask here at each Tab.
-    if (args[0] === '__complete') {
-      await (await import('./commands/complete.js')).runComplete(args.slice(1), io);
+    if (commandName(args) === '__complete') {
+      // The words around it as typed: global options before it stay (complete() reads --db).
+      const at = args.indexOf('__complete');
+      await (await import('./commands/complete.js')).runComplete([...args.slice(0, at), ...args.slice(at + 1)], io);
       return EXIT_OK;
     }
     // `followup` alone (global options at most): how to start, not an error.

@@ -167,9 +167,23 @@ export function migrate(db: Database, file: string, migrations: readonly string[
       }
     }
     for (let v = version; v < target; v++) db.exec(migrations[v]);
+    // A migration that rebuilds a table runs with foreign keys off (below): every reference must
+    // still hold before it commits.
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) {
+      throw new StoreError(`Updating the store ${file} would break ${broken.length} references between its records; it was left as it was.`, 'damaged');
+    }
     db.pragma(`user_version = ${target}`);
   });
-  run.immediate();
+  // SQLite's procedure for rebuilding a table: foreign keys off outside the transaction (a
+  // dropped table would otherwise take its children with it), checked inside, then on again.
+  const keys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    run.immediate();
+  } finally {
+    if (keys) db.pragma('foreign_keys = ON');
+  }
   return backup;
 }
 

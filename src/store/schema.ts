@@ -39,6 +39,9 @@ const V6_COLUMNS: Record<string, readonly string[]> = {
   ],
 };
 
+/** The applications table's columns at schema 8: an offer's deadline. */
+export const V8_APPLICATION_COLUMNS: readonly string[] = [...CURRENT_COLUMNS.applications, 'respond_by'];
+
 /** `PRAGMA application_id` of a followup store (schema 5 on): "FLUP". */
 export const FOLLOWUP_APPLICATION_ID = 0x464c5550;
 
@@ -286,6 +289,48 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE applications AS a SET ${DERIVED_SET_SQL};
   UPDATE journal_state SET suspended = 0;
   CREATE INDEX applications_last_activity ON applications (last_activity);
+  `,
+  // 8: the offer's arc (cadence.md rules 15-16): outcomes accepted and declined, and an offer's
+  // deadline (respond_by). SQLite cannot change a CHECK in place, so the table is rebuilt as its
+  // "other kinds of table schema changes" procedure says (migrate() turns foreign keys off around
+  // it and checks them before committing), keeping row ids, the AUTOINCREMENT high-water mark
+  // (an undone delete can still come back under its number), indexes and undo triggers.
+  `
+  UPDATE journal_state SET suspended = 1;
+  CREATE TABLE applications_v8 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    company TEXT NOT NULL,
+    role TEXT NOT NULL,
+    why TEXT,
+    status TEXT NOT NULL DEFAULT 'active'
+      CHECK (status IN ('active', 'offer', 'accepted', 'declined', 'rejected', 'withdrawn', 'no-response')),
+    outcome TEXT CHECK (outcome IN ('offer', 'accepted', 'declined', 'rejected', 'withdrawn')),
+    outcome_date TEXT,
+    outcome_note TEXT,
+    not_interested INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    settled INTEGER NOT NULL DEFAULT 0,
+    feedback_pending INTEGER NOT NULL DEFAULT 0,
+    last_activity TEXT NOT NULL DEFAULT '',
+    respond_by TEXT
+  );
+  INSERT INTO applications_v8 (${CURRENT_COLUMNS.applications.join(', ')})
+    SELECT ${CURRENT_COLUMNS.applications.join(', ')} FROM applications;
+  CREATE TEMP TABLE applications_seq AS SELECT seq FROM sqlite_sequence WHERE name = 'applications';
+  DROP TABLE applications;
+  ALTER TABLE applications_v8 RENAME TO applications;
+  UPDATE sqlite_sequence SET seq = max(seq, (SELECT coalesce(max(seq), 0) FROM temp.applications_seq))
+    WHERE name = 'applications';
+  INSERT INTO sqlite_sequence (name, seq) SELECT 'applications', seq FROM temp.applications_seq
+    WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'applications');
+  DROP TABLE temp.applications_seq;
+  CREATE INDEX applications_status ON applications (status);
+  CREATE INDEX applications_planned ON applications (settled, status, last_activity);
+  CREATE INDEX applications_offers ON applications (outcome_date) WHERE outcome = 'offer';
+  CREATE INDEX applications_last_activity ON applications (last_activity);
+  ${fullUndoTriggers('applications', V8_APPLICATION_COLUMNS)}
+  UPDATE journal_state SET suspended = 0;
   `,
 ];
 

@@ -17,7 +17,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('migration 7', () => {
   it('a store at schema 6 with a no-response close: unsettled after opening, listed for keep-in-touch, nothing to undo', () => {
-    expect(SCHEMA_VERSION).toBe(7);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(7);
     const file = path.join(dir, 'v6.db');
     // A schema-6 store, as the previous release wrote it.
     const raw = new Sqlite(file);
@@ -48,7 +48,7 @@ describe('migration 7', () => {
     }
     const db = new Sqlite(file, { readonly: true });
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(7);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(db.prepare('SELECT settled, last_activity FROM applications').get()).toEqual({ settled: 0, last_activity: '2026-12-18' });
       expect((db.prepare('SELECT count(*) AS n FROM undo_log').get() as { n: number }).n).toBe(0);
       const plan = db.prepare(
