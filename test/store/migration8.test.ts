@@ -59,7 +59,8 @@ describe('migration 8', () => {
         name: string;
       }[]).map((r) => r.name);
       expect(indexes).toEqual(expect.arrayContaining(['applications_status', 'applications_planned', 'applications_offers', 'applications_last_activity']));
-      // The widened checks and the new column.
+      // The widened checks and the new column (outside the store: with its journal paused).
+      db.prepare('UPDATE journal_state SET suspended = 1').run();
       db.prepare("UPDATE applications SET status = 'accepted', outcome = 'accepted', respond_by = '2026-12-18' WHERE id = 1").run();
       expect(() => db.prepare("UPDATE applications SET status = 'maybe' WHERE id = 1").run()).toThrow(/CHECK/);
     } finally {
