@@ -19,7 +19,7 @@ export const COMMANDS: Record<string, Entry> = {
   log: ['[options] <ref> <event>', () => import('./commands/log.js'),
     'record what happened: thanks-sent, no-answer, voicemail, emailed, spoke, feedback-asked, ' +
       'feedback-received, offer-shared, kept-in-touch, loop-closed'],
-  outcome: ['[options] <ref> <outcome>', () => import('./commands/outcome.js'), 'record how it ended: offer, rejected or withdrawn'],
+  outcome: ['[options] <ref> <outcome>', () => import('./commands/outcome.js'), 'record how it ended: offer (--respond-by DATE), accepted, declined, rejected or withdrawn'],
   list: ['[options]', () => import('./commands/list.js'), 'the active applications, one line each'],
   show: ['[options] <ref>', () => import('./commands/show.js'), 'everything about one application, with its timeline and what comes next'],
   edit: ['[options] <ref>', () => import('./commands/edit.js'), 'change recorded facts: decision date, contacts, needs, notes'],

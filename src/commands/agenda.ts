@@ -61,10 +61,17 @@ export function runAgenda(ctx: Context, opts: AgendaOptions): void {
   // not yet due); every other item goes on the day it falls due (due dates are working days).
   const firstWorkday = nextWorkday(ctx.today, config.holidays);
   const dayOf = (item: PlanItem) => (item.earliest <= firstWorkday ? firstWorkday : item.due);
+  // A booked interview is prepared for only through its own date (rule 14): one on a weekend is
+  // not carried to the Monday after it.
+  const stillAhead = (item: PlanItem) => item.why.code !== 'prepare-interview' || dayOf(item) <= item.why.date;
   const agenda: AgendaDay[] = [];
   for (let i = 0; i < days; i++) {
     const date = addDays(ctx.today, i);
-    agenda.push({ date, workday: isWorkday(date, config.holidays), items: items.filter((item) => dayOf(item) === date) });
+    agenda.push({
+      date,
+      workday: isWorkday(date, config.holidays),
+      items: items.filter((item) => dayOf(item) === date && stillAhead(item)),
+    });
   }
   if (opts.json) {
     ctx.output.json({
@@ -96,7 +103,15 @@ export function runAgenda(ctx: Context, opts: AgendaOptions): void {
     for (const item of day.items) {
       const mark = item.overdue ? s.overdue('overdue') : item.due === day.date ? 'due    ' : s.dim('open   ');
       const by = item.due > day.date ? ` (due ${formatDay(item.due, year)})` : '';
-      lines.push(hangingWrap(`  ${mark}  `, `${actionPhrase(item)}, ${item.company} (#${item.id})${by}`, width, '           '));
+      // A booked interview says when it is (rule 14).
+      let at = '';
+      if (item.why.code === 'prepare-interview') {
+        const when = [item.why.date === day.date ? '' : formatDay(item.why.date, year), item.why.time ? `at ${item.why.time}` : '']
+          .filter(Boolean)
+          .join(' ');
+        if (when) at = ` (interview ${when})`;
+      }
+      lines.push(hangingWrap(`  ${mark}  `, `${actionPhrase(item)}${at}, ${item.company} (#${item.id})${by}`, width, '           '));
     }
   }
   ctx.output.out(lines.join('\n'));

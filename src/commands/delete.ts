@@ -85,7 +85,7 @@ export async function runDelete(ctx: Context, ref: string, opts: DeleteOptions):
       id: app.id, uuid: app.uuid, company: app.company, role: app.role, status: statusOf(app), why: app.why,
       rounds: app.rounds, contacts: app.contacts, needs: app.needs, expand: app.expand, events: app.events,
       outcome: app.outcome, outcomeDate: app.outcomeDate, outcomeNote: app.outcomeNote,
-      notInterested: app.notInterested, pastOutcomes: app.pastOutcomes ?? [],
+      notInterested: app.notInterested, pastOutcomes: app.pastOutcomes ?? [], respondBy: app.respondBy ?? null,
     };
     ctx.output.json({ deleted, counts });
     return;

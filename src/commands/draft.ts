@@ -3,10 +3,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { chaseWarnings, offerElsewhere } from '../core/cadence.js';
+import { acceptedElsewhere, chaseWarnings, offerElsewhere, type RecordedOffer } from '../core/cadence.js';
 import { formatDay } from '../core/calendar.js';
-import type { Application, CalendarDate, EventType } from '../core/types.js';
-import { buildDraftData, DRAFT_KINDS, MARK_SENT_EVENT, PREFER_NOTE, type DraftData } from '../drafts/data.js';
+import type { Application, CalendarDate, EventType, Outcome } from '../core/types.js';
+import {
+  buildDraftData,
+  DRAFT_KINDS,
+  MARK_SENT_EVENT,
+  MARK_SENT_OUTCOME,
+  markSentNote,
+  PREFER_NOTE,
+  type DraftData,
+  type DraftKind,
+} from '../drafts/data.js';
 import { renderTemplate, TemplateError } from '../drafts/render.js';
 import { readTemplateFile, templateFor } from '../drafts/templates.js';
 import { emlMessage, mailtoUrl, splitLetter, type MailDraft } from '../export/eml.js';
@@ -17,6 +26,7 @@ import { terminalSafe } from '../ui/terminal-safe.js';
 import { warningText } from '../words/plan.js';
 import { cleanText } from './interview-flags.js';
 import { writePrivate } from './write-file.js';
+import type { Store } from '../store/store.js';
 import type { ContextFor, NewCommand, OptionsOf } from './command.js';
 import { parseDraftKind } from './draft-kind.js';
 
@@ -30,10 +40,10 @@ function flags(cmd: NewCommand) {
     .option('--edit', 'open it in $VISUAL or $EDITOR before printing or writing it')
     .option('--eml', 'an unsent mail draft (RFC 5322) for your mail client, mutt -H or sendmail -t')
     .option('--mailto', 'a mailto: link that opens it in your mail program')
-    .option('--mark-sent', 'also log it as sent (thanks-sent, emailed, feedback-asked, ...)')
-    .option('--name-company', 'share-offer: name the employer whose offer you have')
+    .option('--mark-sent', 'also log it as sent (thanks-sent, emailed, ...; withdraw and decline: the outcome, after asking)')
+    .option('--name-company', 'share-offer, withdraw, decline: name the employer whose offer you have or took')
     .option('--prefer', 'share-offer: say this is still the role you would most like')
-    .option('--reason <text>', 'keep-in-touch: why you are getting back in touch')
+    .option('--reason <text>', 'keep-in-touch: why you are getting back in touch; decline: why you are declining')
     .addHelpText(
       'after',
       `
@@ -46,6 +56,8 @@ function flags(cmd: NewCommand) {
     share-offer     tell them of a real, recorded offer; ask their timeline
     close-loop      a gracious last note after unanswered chases
     keep-in-touch   a short note that keeps you in mind for the next opening
+    withdraw        once you accept an offer elsewhere: withdraw, door left open
+    decline         turn down their offer kindly and keep the relationship
 
   Examples:
     followup config set name "Alex Morgan"    (once: letters are signed with it)
@@ -59,6 +71,9 @@ function flags(cmd: NewCommand) {
     followup draft share-offer 2 --prefer --mark-sent  (later letters say so)
     followup draft close-loop 6 --mark-sent
     followup draft keep-in-touch 5 --reason "I finished a course on Kubernetes"
+    followup draft withdraw 4 --mark-sent
+      (after followup outcome 2 accepted; asks, then records 4 as withdrawn)
+    followup draft decline 2 --name-company --reason "the commute is too long"
     followup draft thanks 3 --eml --out thanks.eml
       (open it in your mail client: it is an unsent draft)
     followup draft thanks 3 --eml | msmtp -t   (sends it: read it first)
@@ -66,7 +81,9 @@ function flags(cmd: NewCommand) {
 
   --mark-sent logs the letter once: when the same event is already logged today
   for the same person, it warns and logs it again only if you confirm on a
-  terminal.
+  terminal. For withdraw and decline it records the outcome (withdrawn,
+  declined) once you confirm on a terminal; without one it records nothing
+  and prints the followup outcome command to type.
 
   Templates: your own in ~/.config/followup/templates/<kind>.hbs replace the
   built-in ones; see followup templates --help.`,
@@ -96,7 +113,9 @@ function editText(ctx: Context, text: string): string {
 /** Render the draft, optionally edit it, print or write it, and optionally log it as sent. */
 export async function runDraft(ctx: Context, kindText: string, ref: string, opts: DraftOptions): Promise<void> {
   const kind = parseDraftKind(kindText);
-  if (opts.nameCompany && kind !== 'share-offer') throw new UsageError('--name-company goes with share-offer.');
+  if (opts.nameCompany && !NAME_COMPANY_KINDS.includes(kind)) {
+    throw new UsageError('--name-company goes with share-offer, withdraw and decline.');
+  }
   if (opts.prefer && kind !== 'share-offer') throw new UsageError('--prefer goes with share-offer.');
   if (opts.eml && opts.mailto) throw new UsageError('--eml and --mailto are two forms of the same draft; give one of them.');
   if ((opts.eml || opts.mailto) && kind === 'call') {
@@ -111,7 +130,8 @@ export async function runDraft(ctx: Context, kindText: string, ref: string, opts
     throw new UsageError(`Application ${id} was not recorded yet on ${ctx.today}; nothing can be drafted for that day.`);
   }
   const config = store.getConfig();
-  const offer = offerElsewhere(id, store.listLatestOffers(ctx.today));
+  const offers = store.listLatestOffers(ctx.today);
+  const offer = offerElsewhere(id, offers);
   const data = buildDraftData({
     kind,
     app,
@@ -120,6 +140,7 @@ export async function runDraft(ctx: Context, kindText: string, ref: string, opts
     to: cleanText(opts.to) ?? null,
     // Every kind: share-offer tells of it; the chases mention it once it has been shared.
     offer,
+    accepted: acceptedOffer(app, offers, ctx.today),
     nameCompany: Boolean(opts.nameCompany),
     prefer: Boolean(opts.prefer),
     reason: cleanText(opts.reason) ?? null,
@@ -181,7 +202,10 @@ export async function runDraft(ctx: Context, kindText: string, ref: string, opts
     ctx.output.out(text.replace(/\n$/, ''));
   }
 
-  if (opts.markSent) {
+  const outcome = MARK_SENT_OUTCOME[kind];
+  if (opts.markSent && outcome) {
+    await recordOutcome(ctx, store, app, kind, outcome, data.recipient.name);
+  } else if (opts.markSent) {
     const event = MARK_SENT_EVENT[kind];
     if (event === null) {
       ctx.output.err(`A call script is not sent. After the call: followup log ${id} no-answer|voicemail|spoke`);
@@ -214,6 +238,70 @@ export async function runDraft(ctx: Context, kindText: string, ref: string, opts
       }
     }
   }
+}
+
+/** The kinds that may name another employer (`--name-company`). */
+const NAME_COMPANY_KINDS: readonly DraftKind[] = ['share-offer', 'withdraw', 'decline'];
+
+/**
+ * The offer accepted on another application that a withdrawal speaks of: the one that ends this
+ * search under rule 16 (accepted on or after its first round), else any accepted by today; or null.
+ */
+function acceptedOffer(app: Application, offers: readonly RecordedOffer[], today: CalendarDate): RecordedOffer | null {
+  const first = app.rounds.reduce<CalendarDate | null>((m, r) => (m === null || r.date < m ? r.date : m), null);
+  const ending = first ? acceptedElsewhere(app.id, first, offers, today) : null;
+  if (ending) return ending;
+  let latest: RecordedOffer | null = null;
+  for (const o of offers) {
+    const a = o.answer;
+    if (o.id === app.id || !a || a.outcome !== 'accepted' || a.date > today) continue;
+    if (!latest || a.date > latest.answer!.date) latest = o;
+  }
+  return latest;
+}
+
+/**
+ * `draft withdraw|decline --mark-sent`: the letter ends the application (withdrawn) or answers its
+ * offer (declined), so the outcome is recorded, with today's date and a note naming the letter,
+ * only once the user confirms on a terminal; without one nothing is recorded and the exact
+ * command is printed (as a second --mark-sent of the same letter is handled). One transaction,
+ * undone by `followup undo`.
+ */
+async function recordOutcome(
+  ctx: Context,
+  store: Store,
+  app: Application,
+  kind: DraftKind,
+  outcome: Outcome,
+  to: string,
+): Promise<void> {
+  const id = app.id;
+  const company = terminalSafe(app.company);
+  const year = ctx.today.slice(0, 4);
+  if (app.outcome === outcome) {
+    const when = app.outcomeDate ? ` on ${formatDay(app.outcomeDate, year)}` : '';
+    ctx.output.err(`#${id} ${company} is already recorded as ${outcome}${when}; nothing more to record.`);
+    return;
+  }
+  const note = markSentNote(kind, to);
+  const command = `followup outcome ${id} ${outcome} --note "${terminalSafe(note)}"`;
+  const what = `#${id} ${company} as ${outcome} today (${formatDay(ctx.today, year)})`;
+  if (!ctx.interactive) {
+    ctx.output.err(
+      `Not recorded: recording ${what} ${kind === 'withdraw' ? 'ends the application' : 'answers their offer'}, ` +
+        `so --mark-sent asks first, on a terminal. Once you have sent the letter, record it:\n  ${command}`,
+    );
+    return;
+  }
+  const { createAsker } = await import('../ui/prompts.js');
+  const asker = await createAsker({ input: ctx.io.in, output: ctx.io.err.stream });
+  if (!(await asker.confirm(`Record ${what}?`, false))) {
+    ctx.output.err(`Not recorded. When you have sent it: ${command}`);
+    return;
+  }
+  store.setOutcome(id, outcome, ctx.today, note, false, { today: ctx.today });
+  ctx.output.err(`Recorded: #${id} ${company}, ${terminalSafe(app.role)}: ${outcome} on ${formatDay(ctx.today, year)} (${terminalSafe(note)}).`);
+  ctx.output.err('To take it back: followup undo');
 }
 
 /** How to give someone in this role an email address (`edit` records the hiring manager's and HR's). */

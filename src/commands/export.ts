@@ -1,13 +1,14 @@
 /** `followup export --format ics|json|csv [--out FILE]`: the plan and the history, out of the terminal. */
-import { compareItems, scheduleApplication, type ScheduledItem } from '../core/cadence.js';
+import { compareItems, isBooked, latestRound, scheduleApplication, type ScheduledItem } from '../core/cadence.js';
 import { maxDate, nextWorkday } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
-import { CONTACT_EVENTS, statusOf, type Application, type CalendarDate } from '../core/types.js';
+import { knownOn } from '../core/known.js';
+import { CONTACT_EVENTS, statusOf, type Action, type Application, type CalendarDate } from '../core/types.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { buildArchive } from '../export/archive.js';
 import { renderCsv } from '../export/csv.js';
-import { icsStamp, renderCalendar, type CalendarEntry } from '../export/ics.js';
+import { icsStamp, renderCalendar, type CalendarEntry, type InterviewEntry } from '../export/ics.js';
 import type { Store } from '../store/store.js';
 import { writePrivate } from './write-file.js';
 
@@ -27,7 +28,11 @@ function flags(cmd: NewCommand) {
 Formats:
   json  everything (settings, applications, rounds, contacts, events, outcomes)
         with stable UUIDs, for backups and for followup import
-  ics   one all-day event per application's next action, with a 09:00 reminder;
+  ics   one all-day event per application's next action, with a 09:00 reminder,
+        and each booked interview as its own event at its time (floating local
+        time: 15:00 is 15:00 wherever your calendar is; shown as one hour, its
+        length not being recorded; a reminder an hour before; all-day when no
+        time is recorded);
         re-importing into Google Calendar, Apple Calendar, Thunderbird or khal
         updates instead of duplicating
   csv   one row per application, for spreadsheets (formula-like cells are
@@ -36,6 +41,8 @@ Formats:
 Examples:
   followup export --format json --out followup-backup.json
   followup export --format ics --out followup.ics
+      (an interview booked with add --date 2026-12-08 --time 15:00 is an event
+      at 15:00 on 8 Dec, the follow-ups all-day events)
   followup export --format csv > applications.csv`,
     );
 }
@@ -47,17 +54,22 @@ export function register(cmd: NewCommand, contextFor: ContextFor): void {
   flags(cmd).action((opts, c) => runExport(contextFor(c), opts));
 }
 
-/** Each application's next action (the soonest of its pending items), or none. */
+/**
+ * Each application's next action (the soonest of its pending items), or none. `skip` leaves an
+ * action out (the calendar shows a booked interview as its own event, not as `prepare-interview`).
+ */
 export function nextActions(
   store: Store,
   apps: readonly Application[],
   config: Config,
   today: CalendarDate,
+  skip: readonly Action[] = [],
 ): Map<number, ScheduledItem> {
-  const offers = store.listLatestOffers();
+  // From what is known today (a past --today replays that day's calendar).
+  const offers = store.listLatestOffers(today);
   const next = new Map<number, ScheduledItem>();
   for (const app of apps) {
-    const items = scheduleApplication(app, { settings: config, offers, today });
+    const items = scheduleApplication(app, { settings: config, offers, today }).filter((i) => !skip.includes(i.action));
     // The soonest one, with the list's own order (rule 13) among those of the same day.
     const first = items
       .map((i) => ({ ...i, overdue: i.due < today }))
@@ -65,6 +77,57 @@ export function nextActions(
     if (first) next.set(app.id, first);
   }
   return next;
+}
+
+/**
+ * The booked interviews still to come (cadence rule 14): each round recorded before its date,
+ * dated today or later and known today, of an application still active whose search has not
+ * ended with an offer accepted elsewhere (then only `withdraw` is listed for it).
+ */
+export function bookedInterviews(
+  apps: readonly Application[],
+  next: ReadonlyMap<number, ScheduledItem>,
+  today: CalendarDate,
+): InterviewEntry[] {
+  const out: InterviewEntry[] = [];
+  for (const full of apps) {
+    const app = knownOn(full, today);
+    if (!app || statusOf(app) !== 'active' || next.get(app.id)?.action === 'withdraw') continue;
+    for (const round of app.rounds) {
+      if (!isBooked(round) || round.date < today) continue;
+      const interviewers = app.contacts.filter((c) => c.role === 'interviewer' && c.round === round.number).map((c) => c.name);
+      const before = latestRound({ rounds: app.rounds.filter((r) => r.date < round.date) });
+      out.push({
+        key: round.uuid ?? `${app.uuid}-${round.number}`,
+        id: app.id,
+        company: app.company,
+        role: app.role,
+        // Only who was recorded for that round: the hiring manager may not be in the room.
+        who: interviewers.length > 0 ? listNames(interviewers) : null,
+        why: {
+          code: 'prepare-interview',
+          round: round.number,
+          date: round.date,
+          time: round.time,
+          kind: round.kind,
+          interviewers,
+          needs: app.needs,
+          expand: app.expand,
+          nextSteps: round.nextSteps ?? before?.nextSteps ?? null,
+        },
+      });
+    }
+  }
+  return out.sort((a, b) =>
+    a.why.date !== b.why.date
+      ? a.why.date < b.why.date ? -1 : 1
+      : (a.why.time ?? '') !== (b.why.time ?? '') ? ((a.why.time ?? '') < (b.why.time ?? '') ? -1 : 1) : a.id - b.id || a.why.round - b.why.round,
+  );
+}
+
+/** "Priya", "Priya and Tom", "Priya, Tom and Ana". */
+function listNames(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /** The calendar day an item goes on: its earliest date, or today's working day when that has passed. */
@@ -86,14 +149,16 @@ export function exportText(ctx: Context, format: ExportFormat): string {
   if (format === 'json') {
     return `${JSON.stringify(buildArchive(apps, store.storedSettings(), ctx.io.now().toISOString()), null, 2)}\n`;
   }
-  const next = nextActions(store, apps, config, ctx.today);
   if (format === 'ics') {
+    // A booked interview is its own timed event, so its prepare-interview item is not an all-day one.
+    const next = nextActions(store, apps, config, ctx.today, ['prepare-interview']);
     const byId = new Map(apps.map((a) => [a.id, a]));
     const entries: CalendarEntry[] = [...next.values()]
       .map((item) => ({ uuid: byId.get(item.id)!.uuid, item, date: calendarDay(item, ctx.today, config) }))
       .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.item.id - b.item.id));
-    return renderCalendar(entries, icsStamp(ctx.io.now()), ctx.today);
+    return renderCalendar(entries, icsStamp(ctx.io.now()), ctx.today, bookedInterviews(apps, next, ctx.today));
   }
+  const next = nextActions(store, apps, config, ctx.today);
   const header = ['number', 'company', 'role', 'status', 'first interview', 'last contact', 'next action', 'next date', 'contact'];
   const rows = apps.map((app) => {
     const item = next.get(app.id);

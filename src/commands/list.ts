@@ -78,7 +78,9 @@ export function runList(ctx: Context, opts: ListOptions): void {
       const phrase = actionPhrase(next);
       parts.push(s.dim(`next: ${phrase.charAt(0).toLowerCase()}${phrase.slice(1)} ${when}`));
     }
-    // Wrapped to the terminal, continuing under the company (colour measured as it is drawn).
-    ctx.output.out(hangingWrap(prefix, parts.join(' · '), ctx.output.columns, ' '.repeat(prefix.length)));
+    // On a terminal, wrapped to its width under the company (colour measured as it is drawn);
+    // piped, one line per application, for grep and scripts.
+    const line = parts.join(' · ');
+    ctx.output.out(ctx.io.isTTY.stdout ? hangingWrap(prefix, line, ctx.output.columns, ' '.repeat(prefix.length)) : prefix + line);
   }
 }

@@ -31,6 +31,7 @@ export function printApplication(ctx: Context, ref: string, opts: { json?: boole
       outcomeNote: app.outcomeNote,
       notInterested: app.notInterested,
       pastOutcomes: app.pastOutcomes ?? [],
+      respondBy: app.respondBy ?? null,
       next: nextJson(items),
     });
     return;

@@ -4,7 +4,7 @@
  * else (the list, `show`, `log`'s hints, the calendar, `draft --mark-sent`) reads it from here;
  * adding an action is one entry here plus its rule in cadence.ts.
  */
-import type { Action, Channel, EventType } from './types.js';
+import type { Action, Channel, EventType, Outcome } from './types.js';
 
 /** The letters and scripts `followup draft` writes. */
 export const DRAFT_KINDS = [
@@ -16,15 +16,23 @@ export const DRAFT_KINDS = [
   'share-offer',
   'close-loop',
   'keep-in-touch',
+  'withdraw',
+  'decline',
 ] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 
 /** What the registry knows of one action. `who` is the contact's name, or "the company". */
 export interface ActionSpec {
-  /** The draft that helps: a call script or an email for a chase, else one letter. */
-  draftKind(channel: Channel | null): DraftKind;
-  /** The `followup log` events that record it done. */
+  /** The draft that helps: a call script or an email for a chase, else one letter; null: none (see `help`). */
+  draftKind(channel: Channel | null): DraftKind | null;
+  /** The command that helps when there is no draft: `followup show 3`. */
+  help?(id: number): string;
+  /** Other letters that may help (`decide-offer`: the `decline` letter). */
+  alsoDrafts?: readonly DraftKind[];
+  /** The `followup log` events that record it done (none: an outcome does, or it passes with its day). */
   doneBy(channel: Channel | null): readonly EventType[];
+  /** The outcomes that record it done (`followup outcome 3 accepted|declined`). */
+  doneByOutcome?: readonly Outcome[];
   /** The imperative the list shows: "Call Dana Reyes about the decision". */
   phrase(who: string, channel: Channel | null): string;
   /** A calendar event's title, before " at Company (Role)": "Call Dana Reyes". */
@@ -35,6 +43,30 @@ export interface ActionSpec {
 const byEmail = (channel: Channel | null) => channel === 'email';
 
 export const ACTION_SPECS: Readonly<Record<Action, ActionSpec>> = {
+  'prepare-interview': {
+    draftKind: () => null,
+    help: (id) => `followup show ${id}`,
+    doneBy: () => [],
+    // The contact is whom letters go to, not necessarily who interviews: the reason names the interviewers.
+    phrase: () => 'Prepare for the interview',
+    calendarTitle: () => 'Prepare for the interview',
+  },
+  'decide-offer': {
+    draftKind: () => null,
+    help: (id) => `followup show ${id}`,
+    alsoDrafts: ['decline'],
+    doneBy: () => [],
+    doneByOutcome: ['accepted', 'declined'],
+    phrase: (who) => (who === 'the company' ? 'Answer the offer' : `Answer ${who} about the offer`),
+    calendarTitle: (who) => (who === 'the company' ? 'Answer the offer' : `Answer ${who} about the offer`),
+  },
+  withdraw: {
+    draftKind: () => 'withdraw',
+    doneBy: () => [],
+    doneByOutcome: ['withdrawn'],
+    phrase: (who) => `Withdraw graciously: write to ${who}`,
+    calendarTitle: (who) => `Withdraw: write to ${who}`,
+  },
   'send-thanks': {
     draftKind: () => 'thanks',
     doneBy: () => ['thanks-sent'],
@@ -92,12 +124,22 @@ export function actionPhrase(item: Omit<ActionOf, 'id'>): string {
   return ACTION_SPECS[item.action].phrase(item.contact?.name ?? 'the company', item.channel);
 }
 
-/** The draft command that helps with an item: `followup draft call 3`. */
+/** The command that helps with an item: `followup draft call 3`, or `followup show 3` when no letter does. */
 export function draftCommand(item: Omit<ActionOf, 'contact'>): string {
-  return `followup draft ${ACTION_SPECS[item.action].draftKind(item.channel)} ${item.id}`;
+  const spec = ACTION_SPECS[item.action];
+  const kind = spec.draftKind(item.channel);
+  if (kind === null) return spec.help ? spec.help(item.id) : `followup show ${item.id}`;
+  return `followup draft ${kind} ${item.id}`;
 }
 
-/** The `followup log` command that records an item done: `followup log 3 no-answer|voicemail|spoke`. */
-export function logCommand(item: Omit<ActionOf, 'contact'>): string {
-  return `followup log ${item.id} ${ACTION_SPECS[item.action].doneBy(item.channel).join('|')}`;
+/**
+ * The command that records an item done: `followup log 3 no-answer|voicemail|spoke`, or
+ * `followup outcome 3 accepted|declined`; null when nothing does (a booked interview passes with its day).
+ */
+export function logCommand(item: Omit<ActionOf, 'contact'>): string | null {
+  const spec = ACTION_SPECS[item.action];
+  const events = spec.doneBy(item.channel);
+  if (events.length > 0) return `followup log ${item.id} ${events.join('|')}`;
+  if (spec.doneByOutcome?.length) return `followup outcome ${item.id} ${spec.doneByOutcome.join('|')}`;
+  return null;
 }

@@ -29,11 +29,19 @@ import {
   type WaitingReason,
 } from './types.js';
 
-/** An offer recorded for some application, as seen by the others (rule 9). */
+/**
+ * An offer recorded for some application, as seen by the others (rules 9 and 16): its date, its
+ * deadline when one was recorded, and its answer when it was accepted or declined (an answered
+ * offer still counts as an offer for rule 9; an accepted one starts rule 16). `respondBy` and
+ * `answer` are present only when known.
+ */
 export interface RecordedOffer {
   id: number;
   company: string;
+  /** The offer's date (for an accepted outcome with no offer recorded before it: the acceptance's). */
   date: CalendarDate;
+  respondBy?: CalendarDate;
+  answer?: { outcome: 'accepted' | 'declined'; date: CalendarDate };
 }
 
 /** An item before today decides whether it is listed: no `overdue` yet. */
@@ -42,7 +50,10 @@ export type ScheduledItem = Omit<PlanItem, 'overdue'>;
 /** Everything the rules need besides the application itself. */
 export interface CadenceContext {
   settings: Settings;
-  /** The offers recorded by `today` (Store.listLatestOffers(today), or recordedOffers of the known applications). */
+  /**
+   * The offers recorded by `today` (Store.listLatestOffers(today), or recordedOffers of the known
+   * applications): at least the two latest, and every accepted one.
+   */
   offers: readonly RecordedOffer[];
   /**
    * The day the plan is for (a late thank-you is one whose due date has passed by then); the
@@ -280,8 +291,13 @@ export function offerElsewhere(
   return offer;
 }
 
+/** The date of an application's first round, or null. */
+function firstRoundDate(app: { rounds: readonly PlanRound[] }): CalendarDate | null {
+  return app.rounds.reduce<CalendarDate | null>((m, r) => (m === null || r.date < m ? r.date : m), null);
+}
+
 function shareOfferItem(app: PlanApplication, ctx: CadenceContext, voicemails: number): ScheduledItem | null {
-  const first = app.rounds.reduce<CalendarDate | null>((m, r) => (m === null || r.date < m ? r.date : m), null);
+  const first = firstRoundDate(app);
   if (first === null) return null;
   // The latest offer recorded elsewhere, if it came after this search began.
   const offer = offerElsewhere(app.id, ctx.offers, ctx.today);
@@ -302,9 +318,105 @@ function shareOfferItem(app: PlanApplication, ctx: CadenceContext, voicemails: n
     attempt: null,
     channel,
     contact: contact ? toItemContact(contact) : null,
-    why: { code: 'share-offer', offer: { company: o.company, date: o.date } },
+    why: { code: 'share-offer', offer: offerFacts(o) },
     notes,
   };
+}
+
+/** What an item may say of an offer elsewhere: its company and date, its deadline and its answer when known. */
+function offerFacts(o: RecordedOffer): Extract<ItemReason, { code: 'share-offer' }>['offer'] {
+  const facts: Extract<ItemReason, { code: 'share-offer' }>['offer'] = { company: o.company, date: o.date };
+  if (o.respondBy) facts.respondBy = o.respondBy;
+  if (o.answer) facts.answer = o.answer;
+  return facts;
+}
+
+/** The last working day on or before a date. */
+function workdayOnOrBefore(date: CalendarDate, holidays: readonly CalendarDate[]): CalendarDate {
+  return isWorkday(date, holidays) ? date : addWorkdays(date, -1, holidays);
+}
+
+/** A round recorded before its date (rule 14). */
+export function isBooked(round: Pick<PlanRound, 'date' | 'recordedOn'>): boolean {
+  return round.recordedOn != null && round.recordedOn < round.date;
+}
+
+/** The next booked round on or after `today` (the earliest such), or null. */
+export function nextBookedRound<R extends PlanRound>(app: { rounds: readonly R[] }, today: CalendarDate): R | null {
+  let next: R | null = null;
+  for (const r of app.rounds) {
+    if (isBooked(r) && r.date >= today && (!next || r.date < next.date || (r.date === next.date && r.number < next.number))) next = r;
+  }
+  return next;
+}
+
+/**
+ * Rule 14: a booked round, listed from the later of (the last working day before it) and (the
+ * next working day of the day it was recorded) through its own date; due on the next working day
+ * of its date. `today` is on or before the round's date (nextBookedRound).
+ */
+function prepareItem(app: PlanApplication, round: PlanRound, ctx: CadenceContext): ScheduledItem {
+  const { holidays } = ctx.settings;
+  const earliest = maxDate(addWorkdays(round.date, -1, holidays), nextWorkday(round.recordedOn!, holidays));
+  const due = nextWorkday(round.date, holidays);
+  const before = latestRound({ rounds: app.rounds.filter((r) => r.date < round.date) });
+  const interviewers = app.contacts.filter((c) => c.role === 'interviewer' && c.round === round.number).map((c) => c.name);
+  return letterItem(app, 'prepare-interview', earliest, due, {
+    code: 'prepare-interview',
+    round: round.number,
+    date: round.date,
+    time: round.time ?? null,
+    kind: round.kind ?? null,
+    interviewers,
+    needs: app.needs ?? [],
+    expand: app.expand ?? [],
+    nextSteps: round.nextSteps ?? before?.nextSteps ?? null,
+  });
+}
+
+/**
+ * Rule 15: an offer with a deadline X. Due on the last working day on or before X; from two
+ * working days before that, but not before the next working day of the offer's date, and never
+ * after due. Listed until the offer is accepted or declined.
+ */
+function decideItem(app: PlanApplication, ctx: CadenceContext): ScheduledItem | null {
+  const respondBy = app.respondBy;
+  if (!respondBy) return null;
+  const { holidays } = ctx.settings;
+  const due = workdayOnOrBefore(respondBy, holidays);
+  let earliest = addWorkdays(due, -2, holidays);
+  if (app.outcomeDate) earliest = maxDate(earliest, nextWorkday(app.outcomeDate, holidays));
+  if (earliest > due) earliest = due;
+  return letterItem(app, 'decide-offer', earliest, due, { code: 'decide-offer', offer: app.outcomeDate, respondBy });
+}
+
+/**
+ * The accepted offer that ends this search (rule 16): one accepted by `ctx.today` for another
+ * application, on or after this one's first round (the earliest such acceptance); else null.
+ */
+export function acceptedElsewhere(
+  appId: number,
+  firstRound: CalendarDate,
+  offers: readonly RecordedOffer[],
+  today: CalendarDate,
+): (RecordedOffer & { answer: NonNullable<RecordedOffer['answer']> }) | null {
+  let found: (RecordedOffer & { answer: NonNullable<RecordedOffer['answer']> }) | null = null;
+  for (const o of offers) {
+    const a = o.answer;
+    if (!a || a.outcome !== 'accepted' || o.id === appId || a.date > today || a.date < firstRound) continue;
+    if (!found || a.date < found.answer.date || (a.date === found.answer.date && o.id < found.id)) found = { ...o, answer: a };
+  }
+  return found;
+}
+
+/** Rule 16: withdraw, from the next working day of the acceptance, due two working days after that. */
+function withdrawItem(app: PlanApplication, accepted: { company: string; date: CalendarDate }, ctx: CadenceContext): ScheduledItem {
+  const { holidays } = ctx.settings;
+  const earliest = nextWorkday(accepted.date, holidays);
+  return letterItem(app, 'withdraw', earliest, addWorkdays(earliest, 2, holidays), {
+    code: 'withdraw',
+    accepted: { company: accepted.company, date: accepted.date },
+  });
 }
 
 function rejectionItems(app: PlanApplication, ctx: CadenceContext): ScheduledItem[] {
@@ -375,7 +487,7 @@ function noResponseItems(app: PlanApplication, ctx: CadenceContext): ScheduledIt
 }
 
 /**
- * Every pending item of one application, whatever today is (rules 1-10), from what was known on
+ * Every pending item of one application, whatever today is (rules 1-16), from what was known on
  * `ctx.today` (knownOn).
  */
 export function scheduleApplication(app: PlanApplication, ctx: CadenceContext): ScheduledItem[] {
@@ -388,10 +500,20 @@ function scheduleKnown(app: PlanApplication, ctx: CadenceContext): ScheduledItem
   const status = statusOf(app);
   if (status === 'rejected') return rejectionItems(app, ctx);
   if (status === 'no-response') return noResponseItems(app, ctx);
+  if (status === 'offer') {
+    const decide = decideItem(app, ctx);
+    return decide ? [decide] : [];
+  }
+  // Withdrawn, accepted and declined list nothing for themselves (rule 10).
   if (status !== 'active') return [];
   const items: ScheduledItem[] = [];
   const round = latestRound(app);
   if (!round) return items;
+  const first = firstRoundDate(app)!;
+  const accepted = acceptedElsewhere(app.id, first, ctx.offers, ctx.today);
+  if (accepted) return [withdrawItem(app, { company: accepted.company, date: accepted.answer.date }, ctx)];
+  const booked = nextBookedRound(app, ctx.today);
+  if (booked) items.push(prepareItem(app, booked, ctx));
   // The thank-you is for the latest round already held; a round booked ahead does not hide it.
   const held = latestRound({ rounds: app.rounds.filter((r) => r.date <= ctx.today) }) ?? round;
   const thanks = thanksItem(app, held, ctx);
@@ -403,11 +525,33 @@ function scheduleKnown(app: PlanApplication, ctx: CadenceContext): ScheduledItem
   return items;
 }
 
-/** The offers recorded across all applications (rule 9's input). */
+/**
+ * The offers recorded across all applications (the input of rules 9 and 16): each current offer,
+ * and each offer answered with accepted or declined (the last offer of its history, replaced by
+ * the answer; an accepted outcome with no offer before it counts from its own date).
+ */
 export function recordedOffers(apps: readonly PlanApplication[]): RecordedOffer[] {
-  return apps
-    .filter((a) => a.outcome === 'offer' && a.outcomeDate)
-    .map((a) => ({ id: a.id, company: a.company, date: a.outcomeDate! }));
+  const out: RecordedOffer[] = [];
+  for (const a of apps) {
+    if (!a.outcomeDate) continue;
+    if (a.outcome === 'offer') {
+      out.push(a.respondBy ? { id: a.id, company: a.company, date: a.outcomeDate, respondBy: a.respondBy } : { id: a.id, company: a.company, date: a.outcomeDate });
+    } else if (a.outcome === 'accepted' || a.outcome === 'declined') {
+      const answer = { outcome: a.outcome, date: a.outcomeDate };
+      const past = a.pastOutcomes ?? [];
+      let offer: (typeof past)[number] | null = null;
+      for (const p of past) if (p.outcome === 'offer' && p.date !== null) offer = p;
+      if (offer) {
+        const o: RecordedOffer = { id: a.id, company: a.company, date: offer.date! };
+        if (offer.respondBy) o.respondBy = offer.respondBy;
+        o.answer = answer;
+        out.push(o);
+      } else if (a.outcome === 'accepted') {
+        out.push({ id: a.id, company: a.company, date: a.outcomeDate, answer });
+      }
+    }
+  }
+  return out;
 }
 
 /** Rule 13: overdue first, then due date, then action, then application. */
@@ -469,14 +613,20 @@ function planKnown(
     for (const item of scheduleKnown(app, ctx)) {
       scheduled.push(item);
       if ((item.action === 'check-status' || item.action === 'close-loop') && item.earliest > today) {
-        waiting.push({
+        const entry: WaitingEntry = {
           id: app.id,
           company: app.company,
           role: app.role,
           next: item.earliest,
           action: item.action,
           why: waitingReason(item, app, settings),
-        });
+        };
+        // A booked round not yet held holds the chase back (rule 14): the entry names it.
+        const booked = nextBookedRound(app, today);
+        if (booked) {
+          entry.interview = { round: booked.number, date: booked.date, time: booked.time ?? null, kind: booked.kind ?? null };
+        }
+        waiting.push(entry);
       }
     }
   }

@@ -10,6 +10,8 @@ interface OutcomeFields {
   outcomeDate: CalendarDate | null;
   notInterested: boolean;
   outcomeNote?: string | null;
+  /** An offer's deadline (rule 15). */
+  respondBy: CalendarDate | null;
 }
 
 /** The day a round became known: the day it was recorded (a round booked ahead), else its own date. */
@@ -20,20 +22,27 @@ export function roundKnownFrom(round: { date: CalendarDate; recordedOn?: Calenda
 /**
  * The outcome known on T: the application's own when it is dated on or before T (or undated);
  * when it is dated after T, the latest earlier outcome of its history dated on or before T and
- * replaced after T (an undated one cannot be said to have stood on T); else none.
+ * replaced after T (an undated one cannot be said to have stood on T); else none. An offer
+ * accepted or declined after T is such an earlier outcome: on T it was an offer, with its deadline.
  */
 export function outcomeKnownOn(app: PlanApplication & { outcomeNote?: string | null }, day: CalendarDate): OutcomeFields {
   if (app.outcome === null || app.outcomeDate === null || app.outcomeDate <= day) {
-    return { outcome: app.outcome, outcomeDate: app.outcomeDate, notInterested: app.notInterested, outcomeNote: app.outcomeNote };
+    return {
+      outcome: app.outcome, outcomeDate: app.outcomeDate, notInterested: app.notInterested, outcomeNote: app.outcomeNote,
+      respondBy: app.respondBy ?? null,
+    };
   }
   const past = app.pastOutcomes ?? [];
   for (let i = past.length - 1; i >= 0; i--) {
     const p = past[i] as (typeof past)[number] & { note?: string | null };
     if (p.date !== null && p.date <= day && p.replacedOn > day) {
-      return { outcome: p.outcome, outcomeDate: p.date, notInterested: p.notInterested, outcomeNote: p.note ?? null };
+      return {
+        outcome: p.outcome, outcomeDate: p.date, notInterested: p.notInterested, outcomeNote: p.note ?? null,
+        respondBy: p.respondBy ?? null,
+      };
     }
   }
-  return { outcome: null, outcomeDate: null, notInterested: false, outcomeNote: null };
+  return { outcome: null, outcomeDate: null, notInterested: false, outcomeNote: null, respondBy: null };
 }
 
 /** Whether anything of the application was recorded or dated after T (else the cut is the application itself). */
@@ -68,6 +77,7 @@ export function knownOn<A extends PlanApplication>(app: A, day: CalendarDate): A
     outcomeDate: outcome.outcomeDate,
     notInterested: outcome.notInterested,
   };
+  cut.respondBy = outcome.respondBy;
   if ('outcomeNote' in app) (cut as A & { outcomeNote: string | null }).outcomeNote = outcome.outcomeNote ?? null;
   if (app.pastOutcomes) cut.pastOutcomes = app.pastOutcomes.filter((p) => p.replacedOn <= day) as A['pastOutcomes'];
   return cut;

@@ -17,8 +17,10 @@ export const ROLE_WORDS: Record<ContactRole, string> = {
   recruiter: 'recruiter',
 };
 
-export const OUTCOMES = ['offer', 'rejected', 'withdrawn'] as const;
+export const OUTCOMES = ['offer', 'accepted', 'declined', 'rejected', 'withdrawn'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+/** The outcomes that answer an offer (they follow one; the offer stays in the history). */
+export const OFFER_ANSWERS: readonly Outcome[] = ['accepted', 'declined'];
 
 export type Status = 'active' | Outcome | 'no-response';
 
@@ -101,8 +103,10 @@ export interface PastOutcome {
   date: CalendarDate | null;
   note: string | null;
   notInterested: boolean;
-  /** The day it was replaced. */
+  /** The day it was replaced (for an offer answered with accepted or declined: the answer's date). */
   replacedOn: CalendarDate;
+  /** For an offer: the day the user had to answer by. */
+  respondBy?: CalendarDate | null;
 }
 
 /** One company + role, with everything recorded about it. */
@@ -123,13 +127,16 @@ export interface Application {
   notInterested: boolean;
   /** Earlier outcomes, oldest first. */
   pastOutcomes?: PastOutcome[];
+  /** For an offer: the day the user must answer by (`outcome N offer --respond-by`). */
+  respondBy?: CalendarDate | null;
 }
 
 /**
  * What the cadence reads of an application, and all that `today` loads (store.listPlanned):
  * the rules never see notes, times, facts or who an event was with.
  */
-export type PlanRound = Pick<Round, 'id' | 'number' | 'date' | 'decisionBy' | 'recordedOn'>;
+export type PlanRound = Pick<Round, 'id' | 'number' | 'date' | 'decisionBy' | 'recordedOn'> &
+  Partial<Pick<Round, 'time' | 'kind' | 'nextSteps'>>;
 export type PlanEvent = Pick<FollowupEvent, 'id' | 'type' | 'date' | 'newDate'>;
 export type PlanContact = Omit<Contact, 'uuid'>;
 export interface PlanApplication {
@@ -144,7 +151,12 @@ export interface PlanApplication {
   outcomeDate: CalendarDate | null;
   notInterested: boolean;
   /** Earlier outcomes (what was known on an earlier day), oldest first. */
-  pastOutcomes?: Pick<PastOutcome, 'outcome' | 'date' | 'notInterested' | 'replacedOn'>[];
+  pastOutcomes?: Pick<PastOutcome, 'outcome' | 'date' | 'notInterested' | 'replacedOn' | 'respondBy'>[];
+  /** For an offer: the day the user must answer by (rule 15). */
+  respondBy?: CalendarDate | null;
+  /** What the company said it needs and the answers to expand on (what a booked interview prepares). */
+  needs?: string[];
+  expand?: string[];
 }
 
 /** The cadence settings of cadence.md. */
@@ -169,6 +181,9 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const ACTIONS = [
+  'prepare-interview',
+  'decide-offer',
+  'withdraw',
   'send-thanks',
   'thank-for-feedback',
   'share-offer',
@@ -211,10 +226,34 @@ export interface ChaseAttempt {
 export type ItemReason =
   | { code: 'thanks'; round: number; date: CalendarDate; late: boolean }
   | { code: 'chase'; decision: Decision; attempts: ChaseAttempt[]; closing: boolean }
-  | { code: 'share-offer'; offer: { company: string; date: CalendarDate } }
+  | {
+      code: 'share-offer';
+      /** The offer elsewhere: its deadline and its answer only when recorded (and known that day). */
+      offer: {
+        company: string;
+        date: CalendarDate;
+        respondBy?: CalendarDate;
+        answer?: { outcome: 'accepted' | 'declined'; date: CalendarDate };
+      };
+    }
   | { code: 'ask-feedback'; rejected: CalendarDate }
   | { code: 'thank-feedback'; feedback: CalendarDate }
-  | { code: 'keep-in-touch'; lastContact: CalendarDate };
+  | { code: 'keep-in-touch'; lastContact: CalendarDate }
+  | {
+      code: 'prepare-interview';
+      round: number;
+      date: CalendarDate;
+      time: string | null;
+      kind: InterviewKind | null;
+      /** The interviewers recorded for that round, by name. */
+      interviewers: string[];
+      /** What the company said it needs, the answers to expand on, and the next steps recorded at the round before. */
+      needs: string[];
+      expand: string[];
+      nextSteps: string | null;
+    }
+  | { code: 'decide-offer'; offer: CalendarDate | null; respondBy: CalendarDate }
+  | { code: 'withdraw'; accepted: { company: string; date: CalendarDate } };
 
 /** Advice shown under an item (how to reach the person, what is missing). */
 export type ItemNote =
@@ -255,6 +294,8 @@ export interface WaitingEntry {
   next: CalendarDate;
   action: 'check-status' | 'close-loop';
   why: WaitingReason | null;
+  /** A booked round not yet held (rule 14): "interview on Tue 8 Dec at 15:00". */
+  interview?: { round: number; date: CalendarDate; time: string | null; kind: InterviewKind | null } | null;
 }
 
 /** A chase recorded sooner than the rules allow, or on a day off (what `log` warns about). */

@@ -18,12 +18,14 @@ import {
   type CalendarDate,
   type Contact,
   type EventType,
+  type Outcome,
   type PlanEvent,
   type Round,
   type Settings,
   statusOf,
 } from '../core/types.js';
 import type { DraftKind } from '../core/actions.js';
+import { outcomeKnownOn } from '../core/known.js';
 import { UsageError } from '../errors.js';
 import { elapsedText, triesText } from '../words/plan.js';
 
@@ -39,6 +41,8 @@ export const DRAFT_PURPOSE: Record<DraftKind, string> = {
   'share-offer': 'tell them truthfully about a real offer and ask about their timeline',
   'close-loop': 'a gracious last note after unanswered chases',
   'keep-in-touch': 'a short note that keeps you in mind for the next opening',
+  withdraw: 'once you accept an offer elsewhere: a gracious withdrawal that keeps the door open',
+  decline: 'declines their offer kindly and keeps the relationship',
 };
 
 /** The event `--mark-sent` logs for each kind (none for a call script). */
@@ -51,7 +55,23 @@ export const MARK_SENT_EVENT: Record<DraftKind, EventType | null> = {
   'share-offer': 'offer-shared',
   'close-loop': 'loop-closed',
   'keep-in-touch': 'kept-in-touch',
+  withdraw: null,
+  decline: null,
 };
+
+/**
+ * The outcome `--mark-sent` records instead of an event (after confirming on a terminal): the
+ * withdrawal ends the application, the decline answers its offer.
+ */
+export const MARK_SENT_OUTCOME: Partial<Record<DraftKind, Outcome>> = {
+  withdraw: 'withdrawn',
+  decline: 'declined',
+};
+
+/** The note `--mark-sent` records with that outcome: which letter was sent, and to whom. */
+export function markSentNote(kind: DraftKind, to: string): string {
+  return `${kind === 'withdraw' ? 'withdrawal' : 'decline'} letter sent to ${to}`;
+}
 
 /** A person as templates see them. */
 export interface PersonData {
@@ -102,6 +122,19 @@ export interface LastTryData extends DayMonthData {
   how: 'email' | 'voicemail' | 'no-answer';
   noAnswer: boolean;
   reference: string | null;
+}
+
+/** An interview held, as a letter cites it. */
+export interface HeldInterviewData extends DayMonthData {
+  round: number;
+}
+
+/** An offer accepted elsewhere, as a letter may speak of it: when, when it came, and its employer only when asked. */
+export interface AcceptedData extends DayMonthData {
+  /** The other employer, only with `--name-company`; else null. */
+  company: string | null;
+  /** When the offer came. */
+  offer: DayMonthData;
 }
 
 /** An offer elsewhere, as already shared with this application. */
@@ -174,15 +207,43 @@ export interface DraftData {
    * note logged with it stays private, like every note.
    */
   offerShared: OfferSharedData | null;
+  /**
+   * The interviews held by today, oldest first, and their dates in words: "Monday 30 November"
+   * for one, "30 November and 8 December" for several ('' for none); `several` when more than one.
+   */
+  interviews: { held: HeldInterviewData[]; text: string; several: boolean };
+  /** The next interview recorded after today (one a withdrawal cancels), with its time; or null. */
+  booked: (DayData & { round: number; time: string | null }) | null;
+  /**
+   * The offer accepted on another application (`followup outcome N accepted`), known by today:
+   * when it was accepted, when it came, and the employer only with `--name-company`; or null.
+   */
+  accepted: AcceptedData | null;
+  /**
+   * The offer this application made (its outcome `offer`, or the offer before it was declined or accepted):
+   * when it came, the deadline recorded with it (`--respond-by`), and when it was declined (null
+   * while it is open); or null when it made none.
+   */
+  theirOffer: (DayMonthData & { respondBy: DayData | null; declined: DayData | null }) | null;
+  /**
+   * Keep-in-touch: the last thing logged is a letter of yours, with nothing heard since (no
+   * conversation, no feedback, no decision after it), so a note may suggest connecting on
+   * LinkedIn. No connection is ever recorded, so no letter claims one.
+   */
+  suggestLinkedIn: boolean;
   stillInterested: boolean;
   /** `--prefer`: this is still the role the user would most like (share-offer). */
   prefer: boolean;
-  /** `--reason TEXT`: why the user is getting back in touch (keep-in-touch). */
+  /** `--reason TEXT`: why the user is getting back in touch (keep-in-touch), or declining (decline). */
   reason: string | null;
   me: { name: string; firstName: string; greeting: string; email: string | null; phone: string | null };
   today: DayData;
-  /** Present only when an offer is recorded (share-offer); `isToday` when it came today. */
-  offer?: DayData & { company: string | null; isToday: boolean };
+  /**
+   * Present only when an offer is recorded (share-offer); `isToday` when it came today;
+   * `respondBy` the deadline recorded with it while it is still open and not past (else null);
+   * `declined` when the user has since declined it (else null).
+   */
+  offer?: DayData & { company: string | null; isToday: boolean; respondBy: DayData | null; declined: DayData | null };
 }
 
 const HONORIFICS: Record<string, string> = { dr: 'Dr.', prof: 'Prof.', mr: 'Mr.', mrs: 'Mrs.', ms: 'Ms.', mx: 'Mx.' };
@@ -339,8 +400,9 @@ export const PREFER_NOTE = 'said this is still the role I would most like';
  * on or after the offer's date (an earlier one shared some other offer). Null when no offer is
  * recorded, or it has not been shared here: then no letter may speak of it (cadence rule 9).
  */
-function offerSharedOf(app: Application, offer: OfferFact | null, year: string): OfferSharedData | null {
-  if (!offer) return null;
+function offerSharedOf(app: Application, offer: OfferFact | null, today: CalendarDate, year: string): OfferSharedData | null {
+  // An offer answered since (declined, or accepted) is no longer one the user "has".
+  if (!offer || answeredBy(offer, today)) return null;
   const shared = sortEvents(app.events).filter((e) => e.type === 'offer-shared' && e.date >= offer.date);
   const last = shared.length > 0 ? shared[shared.length - 1] : null;
   if (!last) return null;
@@ -370,6 +432,15 @@ function inSentence(text: string | null): string | null {
 export interface OfferFact {
   company: string;
   date: CalendarDate;
+  /** The deadline recorded with it (`outcome N offer --respond-by`). */
+  respondBy?: CalendarDate | null;
+  /** How and when the user answered it, when they have. */
+  answer?: { outcome: 'accepted' | 'declined'; date: CalendarDate } | null;
+}
+
+/** The answer to an offer known by today, or null while it is open. */
+function answeredBy(offer: OfferFact, today: CalendarDate): NonNullable<OfferFact['answer']> | null {
+  return offer.answer && offer.answer.date <= today ? offer.answer : null;
 }
 
 export interface DraftRequest {
@@ -381,7 +452,12 @@ export interface DraftRequest {
   to: string | null;
   /** The latest offer recorded on another application (share-offer only). */
   offer: OfferFact | null;
-  /** `--name-company`: name the other employer in the share-offer letter. */
+  /**
+   * An offer accepted on another application (its `answer` the acceptance), or null: what a
+   * withdrawal says, and what keeps the letters of an open decision from pretending otherwise.
+   */
+  accepted?: OfferFact | null;
+  /** `--name-company`: name the other employer in the share-offer, withdraw or decline letter. */
   nameCompany: boolean;
   prefer: boolean;
   reason: string | null;
@@ -433,6 +509,8 @@ const KIND_WORDS: Record<DraftKind, string> = {
   'share-offer': 'a share-offer letter',
   'close-loop': 'a closing note',
   'keep-in-touch': 'a keep-in-touch note',
+  withdraw: 'a withdrawal letter',
+  decline: 'a letter declining an offer',
 };
 
 /** Kinds written while the decision is still open: once an outcome is recorded they would pretend it is not. */
@@ -447,13 +525,17 @@ function capitalized(text: string): string {
  * outcome dated after it are left out, so a letter never cites what had not happened yet.
  */
 function knownOn(app: Application, today: CalendarDate): Application {
-  const outcomeKnown = app.outcome !== null && (app.outcomeDate === null || app.outcomeDate <= today);
+  // An outcome dated after today gives way to the one that stood then (an offer later declined).
+  const known = outcomeKnownOn(app, today);
   return {
     ...app,
     events: app.events.filter((e) => e.date <= today),
-    outcome: outcomeKnown ? app.outcome : null,
-    outcomeDate: outcomeKnown ? app.outcomeDate : null,
-    outcomeNote: outcomeKnown ? app.outcomeNote : null,
+    outcome: known.outcome,
+    outcomeDate: known.outcomeDate,
+    outcomeNote: known.outcomeNote ?? null,
+    notInterested: known.outcome === null ? app.notInterested : known.notInterested,
+    respondBy: known.respondBy,
+    pastOutcomes: app.pastOutcomes?.filter((p) => p.replacedOn <= today),
   };
 }
 
@@ -477,27 +559,45 @@ function standing(app: Application, year: string): string {
       return `a rejection is recorded${onDay(app.outcomeDate, year)}`;
     case 'withdrawn':
       return `you withdrew${onDay(app.outcomeDate, year)}`;
+    case 'accepted':
+      return `you accepted their offer${onDay(app.outcomeDate, year)}`;
+    case 'declined':
+      return `you declined their offer${onDay(app.outcomeDate, year)}`;
   }
 }
 
 /** Refuse a letter about an interview that has not taken place yet. */
 function requireHeldRound(kind: DraftKind, app: Application, latest: Round, held: Round | null, year: string): void {
-  if (held || kind === 'share-offer') return;
+  // A withdrawal may come before any interview is held, and cancels the one booked.
+  if (held || kind === 'share-offer' || kind === 'withdraw' || kind === 'decline') return;
   throw new UsageError(
     `${capitalized(KIND_WORDS[kind])} is about an interview that has taken place, and the interview recorded for ` +
       `#${app.id} ${app.company} is on ${formatDay(latest.date, year)}, after today. Draft it after the interview.`,
   );
 }
 
-/** Refuse a kind written while the decision is open, once an outcome is recorded. */
-function requireOpenDecision(kind: DraftKind, known: Application, year: string): void {
-  if (!OPEN_DECISION_KINDS.includes(kind) || known.outcome === null) return;
+/**
+ * Refuse a kind written while the decision is open, once an outcome is recorded, or once an offer
+ * elsewhere is accepted (it would say the user is still waiting to hear; rule 16: withdraw instead).
+ */
+function requireOpenDecision(kind: DraftKind, known: Application, accepted: OfferFact | null, year: string): void {
+  if (!OPEN_DECISION_KINDS.includes(kind)) return;
+  if (known.outcome === null && accepted) {
+    throw new UsageError(
+      `${capitalized(KIND_WORDS[kind])} tells them you are still waiting on their decision, and you accepted the ` +
+        `offer from ${accepted.company} on ${formatDay(accepted.answer!.date, year)}. What fits now is a gracious withdrawal:\n` +
+        `  followup draft withdraw ${known.id}`,
+    );
+  }
+  if (known.outcome === null) return;
   const next =
     known.outcome === 'rejected'
       ? `\nWhat fits now: followup draft feedback ${known.id}   (thanks, and a request for feedback)`
       : known.outcome === 'withdrawn'
         ? `\nTo stay in touch instead: followup draft keep-in-touch ${known.id}`
-        : '';
+        : known.outcome === 'offer' || known.outcome === 'declined'
+          ? `\nTo decline their offer: followup draft decline ${known.id}`
+          : '';
   throw new UsageError(
     `${capitalized(KIND_WORDS[kind])} is written while the decision is still open, and #${known.id} ${known.company} ` +
       `has an outcome: ${standing(known, year)}.${next}`,
@@ -520,6 +620,48 @@ function requireRejection(kind: DraftKind, app: Application, known: Application,
     `${capitalized(KIND_WORDS[kind])} ${premise}, and #${known.id} ${known.company} has no rejection recorded ` +
       `(${standing(known, year)}). If they have turned you down, record it first:\n` +
       `  followup outcome ${known.id} rejected${instead}`,
+  );
+}
+
+/**
+ * Refuse a withdrawal unless the application is still open and an offer elsewhere is accepted
+ * (rule 16): it says you have accepted another offer, and withdraws from a process under way.
+ */
+function requireWithdrawable(known: Application, accepted: OfferFact | null, year: string): void {
+  const id = known.id;
+  const status = statusOf(known);
+  if (status !== 'active') {
+    const instead =
+      status === 'offer' || status === 'declined'
+        ? `\nTo turn down their offer instead: followup draft decline ${id}`
+        : status === 'rejected' || status === 'withdrawn' || status === 'no-response'
+          ? `\nTo stay in touch instead: followup draft keep-in-touch ${id}`
+          : '';
+    throw new UsageError(
+      `A withdrawal letter withdraws from a process still under way, and for #${id} ${known.company} ` +
+        `${standing(known, year)}.${instead}`,
+    );
+  }
+  if (accepted) return;
+  throw new UsageError(
+    `A withdrawal letter says you have accepted another offer, and no accepted offer is recorded. ` +
+      `When you accept one, record it first:\n` +
+      `  followup outcome <ref> accepted   (for the application whose offer you took)\n` +
+      `To withdraw #${id} for another reason, record it: followup outcome ${id} withdrawn`,
+  );
+}
+
+/** Refuse a decline letter unless this application has an offer recorded, still open or declined. */
+function requireOwnOffer(known: Application, year: string): void {
+  const status = statusOf(known);
+  if (status === 'offer' || status === 'declined') return;
+  const id = known.id;
+  const accepted = status === 'accepted' ? ' A letter declining it would contradict that.' : '';
+  throw new UsageError(
+    `A decline letter turns down an offer from them, and for #${id} ${known.company} ${standing(known, year)}.${accepted}` +
+      (status === 'active' || status === 'no-response'
+        ? ` When they make you an offer, record it first:\n  followup outcome ${id} offer --respond-by DATE`
+        : ''),
   );
 }
 
@@ -594,10 +736,16 @@ export function buildDraftData(req: DraftRequest): DraftData {
   // The interview a letter speaks of: the latest one held by today (a round booked ahead has not happened).
   const held = latestRound({ rounds: app.rounds.filter((r) => r.date <= today) });
   const round = held ?? latest;
+  // An offer accepted elsewhere by today: the request's, else the offer elsewhere when that is the one accepted.
+  const acceptedOffer = [req.accepted ?? null, req.offer].find(
+    (o): o is OfferFact => !!o && answeredBy(o, today)?.outcome === 'accepted',
+  ) ?? null;
   requireHeldRound(kind, app, latest, held, year);
-  requireOpenDecision(kind, app, year);
+  requireOpenDecision(kind, app, acceptedOffer, year);
   if (kind === 'feedback' || kind === 'thank-feedback') requireRejection(kind, req.app, app, year);
   if (kind === 'keep-in-touch') requireClosed(app, year);
+  if (kind === 'withdraw') requireWithdrawable(app, acceptedOffer, year);
+  if (kind === 'decline') requireOwnOffer(app, year);
   // The plan's own facts: the decision date, the tries it counts, the conversation that reset them.
   const state = chaseState(app, settings);
   if (kind === 'close-loop' && state) requireTries(app, state, today, settings, year);
@@ -678,7 +826,18 @@ export function buildDraftData(req: DraftRequest): DraftData {
           fromRecipient: lastFeedback.withName !== null && sameName(lastFeedback.withName, recipient.name),
         }
       : null,
-    offerShared: offerSharedOf(app, offer, year),
+    offerShared: offerSharedOf(app, offer, today, year),
+    interviews: interviewsOf(app, today, year),
+    booked: bookedOf(app, today, year),
+    accepted: acceptedOffer
+      ? {
+          ...dayMonth(acceptedOffer.answer!.date, year),
+          company: req.nameCompany ? acceptedOffer.company : null,
+          offer: dayMonth(acceptedOffer.date, year),
+        }
+      : null,
+    theirOffer: theirOfferOf(app, today, year),
+    suggestLinkedIn: kind === 'keep-in-touch' && lastLoggedIsLetter(app),
     stillInterested: !app.notInterested,
     prefer: req.prefer,
     reason: sentence(req.reason, true),
@@ -686,13 +845,79 @@ export function buildDraftData(req: DraftRequest): DraftData {
     today: day(today, year),
   };
   if (kind === 'share-offer' && offer) {
+    const answer = answeredBy(offer, today);
+    // A deadline is stated only while it is ahead (or today) and the offer still open: never one passed or answered.
+    const respondBy = !answer && offer.respondBy && offer.respondBy >= today ? offer.respondBy : null;
     data.offer = {
       ...day(offer.date, year),
       company: req.nameCompany ? offer.company : null,
       isToday: offer.date === today,
+      respondBy: respondBy ? day(respondBy, year) : null,
+      declined: answer?.outcome === 'declined' ? day(answer.date, year) : null,
     };
   }
   return data;
+}
+
+/** The interviews held by today, and their dates in words ("Monday 30 November"; "30 November and 8 December"). */
+function interviewsOf(app: Application, today: CalendarDate, year: string): DraftData['interviews'] {
+  const held = [...app.rounds]
+    .filter((r) => r.date <= today)
+    .sort((a, b) => (a.date === b.date ? a.number - b.number : a.date < b.date ? -1 : 1));
+  const dates = [...new Set(held.map((r) => r.date))];
+  const days = dates.map((d) => dayMonth(d, year));
+  const text =
+    days.length === 1
+      ? days[0].day
+      : days.length === 0
+        ? ''
+        : `${days.slice(0, -1).map((d) => d.dayMonth).join(', ')} and ${days[days.length - 1].dayMonth}`;
+  return { held: held.map((r) => ({ ...dayMonth(r.date, year), round: r.number })), text, several: dates.length > 1 };
+}
+
+/** The next interview recorded after today, or null. */
+function bookedOf(app: Application, today: CalendarDate, year: string): DraftData['booked'] {
+  const next = [...app.rounds].filter((r) => r.date > today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number))[0];
+  return next ? { ...day(next.date, year), round: next.number, time: next.time } : null;
+}
+
+/** The offer this application made: its outcome, or the last offer of its history before a decline. */
+function theirOfferOf(app: Application, today: CalendarDate, year: string): DraftData['theirOffer'] {
+  let offerDate: CalendarDate | null = null;
+  let respondBy: CalendarDate | null = null;
+  let declined: CalendarDate | null = null;
+  if (app.outcome === 'offer') {
+    offerDate = app.outcomeDate;
+    respondBy = app.respondBy ?? null;
+  } else if (app.outcome === 'declined' || app.outcome === 'accepted') {
+    const offers = (app.pastOutcomes ?? []).filter((p) => p.outcome === 'offer' && p.date !== null);
+    const last = offers[offers.length - 1];
+    if (!last) return null;
+    offerDate = last.date;
+    respondBy = last.respondBy ?? null;
+    declined = app.outcome === 'declined' ? app.outcomeDate : null;
+  }
+  if (offerDate === null || offerDate > today) return null;
+  return {
+    ...dayMonth(offerDate, year),
+    respondBy: respondBy ? day(respondBy, year) : null,
+    declined: declined ? day(declined, year) : null,
+  };
+}
+
+/** Events that record a letter of the user's, sent: what they have heard from the user last. */
+const LETTER_EVENTS: readonly EventType[] = ['thanks-sent', 'emailed', 'feedback-asked', 'offer-shared', 'loop-closed', 'kept-in-touch'];
+
+/**
+ * Whether the last thing logged is a letter of the user's, with nothing heard from them since:
+ * no later event of any kind, and no decision of theirs (a rejection, an offer) dated after it.
+ */
+function lastLoggedIsLetter(app: Application): boolean {
+  const events = sortEvents(app.events);
+  const last = events[events.length - 1];
+  if (!last || !LETTER_EVENTS.includes(last.type)) return false;
+  const theirs = app.outcome === 'rejected' || app.outcome === 'offer';
+  return !(theirs && app.outcomeDate !== null && app.outcomeDate > last.date);
 }
 
 /** A complete sample, every optional field filled, for checking templates. */
@@ -747,6 +972,18 @@ export function sampleDraftData(kind: DraftKind, withOptional: boolean): DraftDa
       ? { ...dm('2026-12-10'), takeaway: 'keep my answers under two minutes.', note: 'more system design depth', fromRecipient: true }
       : null,
     offerShared: withOptional ? { ...dm('2026-12-08'), offer: dm('2026-12-07'), preferred: true } : null,
+    interviews: { held: [{ ...dm('2026-12-02'), round: 1 }], text: d('2026-12-02').day, several: false },
+    booked: withOptional ? { ...d('2026-12-15'), round: 2, time: '15:00' } : null,
+    // A withdrawal always has the acceptance it reports, and a decline the offer it turns down.
+    accepted:
+      withOptional || kind === 'withdraw'
+        ? { ...dm('2026-12-11'), company: withOptional ? 'Initech' : null, offer: dm('2026-12-07') }
+        : null,
+    theirOffer:
+      withOptional || kind === 'decline'
+        ? { ...dm('2026-12-09'), respondBy: withOptional ? d('2026-12-18') : null, declined: null }
+        : null,
+    suggestLinkedIn: withOptional,
     stillInterested: withOptional,
     prefer: withOptional,
     reason: withOptional ? 'I just finished a course on distributed systems.' : null,
@@ -754,7 +991,13 @@ export function sampleDraftData(kind: DraftKind, withOptional: boolean): DraftDa
     today: d('2026-12-07'),
   };
   if (kind === 'share-offer') {
-    data.offer = { ...d(withOptional ? '2026-12-07' : '2026-12-04'), company: withOptional ? 'Initech' : null, isToday: withOptional };
+    data.offer = {
+      ...d(withOptional ? '2026-12-07' : '2026-12-04'),
+      company: withOptional ? 'Initech' : null,
+      isToday: withOptional,
+      respondBy: withOptional ? d('2026-12-18') : null,
+      declined: null,
+    };
   }
   return data;
 }

@@ -7,6 +7,10 @@
  * `recordedOn`, `round`, `topic` and `okToCall`, events' `withRole` and `takeaway`, and each
  * application's `pastOutcomes` (outcomes a later one replaced). Version 1 files are still read:
  * a round was recorded on its own date, and the rest is absent (null, false, none).
+ *
+ * Schema 8 (still version 2: older files read as before) adds the outcomes `accepted` and
+ * `declined`, and an offer's deadline, `respondBy`, on the application (with the outcome offer)
+ * and on an offer in `pastOutcomes`; absent means none.
  */
 import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange } from '../core/calendar.js';
 import { SettingError, checkSettings, type Config } from '../core/config.js';
@@ -52,6 +56,8 @@ export interface ArchiveApplication {
   outcomeDate: CalendarDate | null;
   outcomeNote: string | null;
   notInterested: boolean;
+  /** With the outcome offer: the day the user must answer by. */
+  respondBy: CalendarDate | null;
   rounds: ArchiveRound[];
   contacts: ArchiveContact[];
   needs: string[];
@@ -90,6 +96,7 @@ export function buildArchive(apps: readonly Application[], settings: Archive['se
       outcomeDate: a.outcomeDate,
       outcomeNote: a.outcomeNote,
       notInterested: a.notInterested,
+      respondBy: a.respondBy ?? null,
       rounds: a.rounds.map((r) => ({
         uuid: need(r.uuid, 'a round'),
         id: r.id,
@@ -136,6 +143,7 @@ export function buildArchive(apps: readonly Application[], settings: Archive['se
         note: p.note,
         notInterested: p.notInterested,
         replacedOn: p.replacedOn,
+        respondBy: p.respondBy ?? null,
       })),
     })),
   };
@@ -389,16 +397,22 @@ export function parseArchive(text: string, file: string): Archive {
       const p = r.object(pv, pp);
       const pu = r.uuid(p, 'uuid', pp);
       unique(pu, `${pp}.uuid`);
+      const pastOutcome = r.oneOf(p, 'outcome', pp, OUTCOMES, false)!;
+      const pastRespondBy = r.date(p, 'respondBy', pp, true);
+      if (pastRespondBy !== null && pastOutcome !== 'offer') r.fail(`${pp}.respondBy`, 'goes only with the outcome offer');
       return {
         uuid: pu,
         id: r.optionalRowId(p, pp),
-        outcome: r.oneOf(p, 'outcome', pp, OUTCOMES, false)!,
+        outcome: pastOutcome,
         date: r.date(p, 'date', pp, true),
         note: r.optionalText(p, 'note', pp),
         notInterested: r.boolean(p, 'notInterested', pp),
         replacedOn: r.date(p, 'replacedOn', pp, false)!,
+        respondBy: pastRespondBy,
       };
     });
+    const respondBy = r.date(a, 'respondBy', place, true);
+    if (respondBy !== null && outcome !== 'offer') r.fail(`${place}.respondBy`, 'goes only with the outcome offer');
     return {
       uuid,
       id: r.rowId(a, place),
@@ -409,6 +423,7 @@ export function parseArchive(text: string, file: string): Archive {
       outcomeDate: outcome === null ? null : outcomeDate,
       outcomeNote: r.optionalText(a, 'outcomeNote', place),
       notInterested: r.boolean(a, 'notInterested', place),
+      respondBy,
       rounds,
       contacts,
       needs: r.texts(a, 'needs', place),

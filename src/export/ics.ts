@@ -1,7 +1,10 @@
-/** The plan as iCalendar (RFC 5545): one all-day event per application's next action. Pure. */
+/**
+ * The plan as iCalendar (RFC 5545): one all-day event per application's next action, and one
+ * event per booked interview at its time (floating local time: see interviewStart). Pure.
+ */
 import { addDays } from '../core/calendar.js';
 import { ACTION_SPECS, draftCommand } from '../core/actions.js';
-import type { CalendarDate, PlanItem } from '../core/types.js';
+import type { CalendarDate, ItemReason, PlanItem } from '../core/types.js';
 import { noteText, reasonText } from '../words/plan.js';
 
 /** One application's next action, as it goes into the calendar. */
@@ -10,6 +13,19 @@ export interface CalendarEntry {
   item: Omit<PlanItem, 'overdue'>;
   /** The day it is placed on: its earliest date, or the next working day from today when overdue. */
   date: CalendarDate;
+}
+
+/** A booked interview (cadence rule 14), as it goes into the calendar. */
+export interface InterviewEntry {
+  /** Stable across exports: the round's UUID (else the application's with the round's number). */
+  key: string;
+  id: number;
+  company: string;
+  role: string;
+  /** Whom it is with, for the title: the interviewers recorded for the round; null: none recorded. */
+  who: string | null;
+  /** The round, its time, kind and interviewers, and what to prepare (as `today` words it). */
+  why: Extract<ItemReason, { code: 'prepare-interview' }>;
 }
 
 /** RFC 5545 section 3.3.11: backslash, semicolon, comma and newlines are escaped in TEXT. */
@@ -56,11 +72,61 @@ export function eventUid(entry: CalendarEntry): string {
   return `${entry.uuid}-${entry.item.action}-${entry.item.attempt ?? 0}@followup`;
 }
 
+/** The UID of a booked interview's event: the same for the same round across exports, also when its time changes. */
+export function interviewUid(entry: InterviewEntry): string {
+  return `${entry.key}-interview@followup`;
+}
+
+/**
+ * DTSTART of an interview at a recorded clock time, in floating local time (RFC 5545 section
+ * 3.3.5, form 1: no "Z", no TZID). The store records "15:00" as said, without a zone, so the event
+ * is at 15:00 in whatever zone the calendar shows, which is what was agreed; a TZID would have to
+ * guess the zone, and a guess that is wrong moves the interview.
+ */
+export function interviewStart(date: CalendarDate, time: string): string {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(time);
+  if (!m) throw new Error(`not a clock time: ${time}`);
+  return `${compactDate(date)}T${m[1].padStart(2, '0')}${m[2]}00`;
+}
+
+function interviewLines(entry: InterviewEntry, stamp: string, today: CalendarDate): string[] {
+  const { why } = entry;
+  // The interview itself, not the preparing for it (that is `today`'s prepare-interview item).
+  const summary = `${entry.who ? `Interview with ${entry.who}` : 'Interview'} at ${entry.company} (${entry.role})`;
+  const description = [reasonText(why, today), `Help: ${draftCommand({ id: entry.id, action: 'prepare-interview', channel: null })}`].join('\n');
+  // Its length is not recorded: one hour is shown, the usual slot, and it is marked busy.
+  const when = why.time
+    ? [`DTSTART:${interviewStart(why.date, why.time)}`, 'DURATION:PT1H', 'TRANSP:OPAQUE']
+    : [`DTSTART;VALUE=DATE:${compactDate(why.date)}`, `DTEND;VALUE=DATE:${compactDate(addDays(why.date, 1))}`, 'TRANSP:TRANSPARENT'];
+  return [
+    'BEGIN:VEVENT',
+    `UID:${interviewUid(entry)}`,
+    `DTSTAMP:${stamp}`,
+    ...when,
+    `SUMMARY:${escapeText(summary)}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    'CATEGORIES:Interview',
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    // An hour before a timed interview; 09:00 on the day of one with no time, in the reader's zone.
+    why.time ? 'TRIGGER:-PT1H' : 'TRIGGER:PT9H',
+    `DESCRIPTION:${escapeText(summary)}`,
+    'END:VALARM',
+    'END:VEVENT',
+  ];
+}
+
 /**
  * The whole calendar. `stamp` is the export time in UTC (YYYYMMDDTHHMMSSZ); `today`, the day
- * the plan is for (reasons show a year only when it differs from today's).
+ * the plan is for (reasons show a year only when it differs from today's). Booked interviews
+ * come after the follow-ups, each its own event.
  */
-export function renderCalendar(entries: readonly CalendarEntry[], stamp: string, today: CalendarDate): string {
+export function renderCalendar(
+  entries: readonly CalendarEntry[],
+  stamp: string,
+  today: CalendarDate,
+  interviews: readonly InterviewEntry[] = [],
+): string {
   const lines: string[] = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -102,6 +168,7 @@ export function renderCalendar(entries: readonly CalendarEntry[], stamp: string,
       'END:VEVENT',
     );
   }
+  for (const interview of interviews) lines.push(...interviewLines(interview, stamp, today));
   lines.push('END:VCALENDAR');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

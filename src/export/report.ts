@@ -2,7 +2,7 @@
 import { letterContact } from '../core/cadence.js';
 import { formatDay } from '../core/calendar.js';
 import { contactsKnownOn } from '../core/contact-match.js';
-import type { Application, CalendarDate } from '../core/types.js';
+import type { Application, CalendarDate, Outcome } from '../core/types.js';
 import { EVENT_WORDS } from '../core/words.js';
 import { renderCsv } from './csv.js';
 
@@ -16,6 +16,8 @@ export interface ReportRow {
   kind: 'interview' | 'contact' | 'letter' | 'outcome' | 'received';
   contact: string | null;
   channel: string | null;
+  /** For an outcome row: which outcome (what the counts count). */
+  outcome?: Outcome;
 }
 
 export interface Report {
@@ -34,6 +36,39 @@ export interface Report {
 
 
 const KIND_WORDS: Record<string, string> = { phone: 'phone', video: 'video', onsite: 'on site' };
+
+/** An outcome as the report names it, in its rows and its counts. */
+const OUTCOME_WORDS: Record<Outcome, string> = {
+  offer: 'Offer received',
+  accepted: 'Offer accepted',
+  declined: 'Offer declined',
+  rejected: 'Not selected',
+  withdrawn: 'Withdrew',
+};
+
+/**
+ * Every dated outcome of an application, earlier ones first: the history kept when an offer was
+ * answered (the offer, with its deadline) or an outcome replaced (said so, with the day), then the
+ * outcome standing now. An undated outcome cannot be placed in a period and is left out.
+ */
+function outcomesOf(app: Application): { date: CalendarDate; outcome: Outcome; activity: string }[] {
+  const all: { outcome: Outcome; date: CalendarDate | null; respondBy?: CalendarDate | null; replacedOn?: CalendarDate }[] = [
+    ...(app.pastOutcomes ?? []),
+    { outcome: app.outcome as Outcome, date: app.outcomeDate, respondBy: app.respondBy },
+  ].filter((o) => o.outcome !== null);
+  const out: { date: CalendarDate; outcome: Outcome; activity: string }[] = [];
+  all.forEach((o, i) => {
+    if (o.date === null) return;
+    let activity = OUTCOME_WORDS[o.outcome];
+    if (o.outcome === 'offer' && o.respondBy) activity += `, to answer by ${o.respondBy}`;
+    const next = all[i + 1];
+    // An offer followed by its answer was not replaced: it stood, and was answered.
+    const answered = o.outcome === 'offer' && next !== undefined && (next.outcome === 'accepted' || next.outcome === 'declined');
+    if (o.replacedOn && !answered) activity += ` (replaced on ${o.replacedOn})`;
+    out.push({ date: o.date, outcome: o.outcome, activity });
+  });
+  return out;
+}
 
 /**
  * Who a round was with, as recorded with it: its own interviewers, else the person the letters
@@ -70,17 +105,17 @@ export function buildReport(apps: readonly Application[], from: CalendarDate, to
       // The name stored on the event (whom it was with then); none stored, none printed.
       rows.push({ ...base, date: e.date, activity: words.activity, kind: words.kind, contact: e.withName, channel: words.channel });
     }
-    if (app.outcome && app.outcomeDate && inRange(app.outcomeDate)) {
-      const outcome = { offer: 'Offer received', rejected: 'Not selected', withdrawn: 'Withdrew' }[app.outcome];
+    for (const o of outcomesOf(app)) {
+      if (!inRange(o.date)) continue;
       // The letters' recipient among the contacts known that day (cadence rule 7), as then.
-      const contact = letterContact({ contacts: contactsKnownOn(app.contacts, app.outcomeDate) })?.name ?? null;
-      rows.push({ ...base, date: app.outcomeDate, activity: outcome, kind: 'outcome', contact, channel: null });
+      const contact = letterContact({ contacts: contactsKnownOn(app.contacts, o.date) })?.name ?? null;
+      rows.push({ ...base, date: o.date, activity: o.activity, kind: 'outcome', contact, channel: null, outcome: o.outcome });
     }
   }
   const order = { interview: 0, contact: 1, letter: 2, received: 3, outcome: 4 };
   rows.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id - b.id || order[a.kind] - order[b.kind]));
   const outcomes: Record<string, number> = {};
-  for (const r of rows) if (r.kind === 'outcome') outcomes[r.activity] = (outcomes[r.activity] ?? 0) + 1;
+  for (const r of rows) if (r.outcome) outcomes[OUTCOME_WORDS[r.outcome]] = (outcomes[OUTCOME_WORDS[r.outcome]] ?? 0) + 1;
   return {
     from,
     to,

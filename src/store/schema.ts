@@ -42,6 +42,9 @@ const V6_COLUMNS: Record<string, readonly string[]> = {
 /** The applications table's columns at schema 8: an offer's deadline. */
 export const V8_APPLICATION_COLUMNS: readonly string[] = [...CURRENT_COLUMNS.applications, 'respond_by'];
 
+/** outcome_history's columns at schema 8: an offer moved to the history keeps its deadline. */
+const V8_HISTORY_COLUMNS: readonly string[] = [...V6_COLUMNS.outcome_history, 'respond_by'];
+
 /** `PRAGMA application_id` of a followup store (schema 5 on): "FLUP". */
 export const FOLLOWUP_APPLICATION_ID = 0x464c5550;
 
@@ -94,13 +97,15 @@ const FEEDBACK_PENDING_SQL = `(a.status = 'rejected' AND (
  * The derived columns `today` filters on, so that it reads active work and not the history:
  * `feedback_pending`; `last_activity`, the later of the outcome and the last event (the base
  * of the keep-in-touch timer); and `settled`, true when nothing can be listed again until
- * something new is logged (withdrawn or an offer, or rejected, not interested, and no feedback
- * item pending; since schema 7 not a no-response close, which keep-in-touch follows, cadence
- * rule 6). Kept up to date by the store on every write.
+ * something new is logged (withdrawn, accepted or declined, an offer without a deadline, or
+ * rejected, not interested, and no feedback item pending; since schema 7 not a no-response
+ * close, which keep-in-touch follows, cadence rule 6; since schema 8 not an offer with a
+ * deadline, which lists decide-offer, rule 15). Kept up to date by the store on every write.
  */
 const LAST_ACTIVITY_SQL = `max(coalesce(a.outcome_date, ''),
     coalesce((SELECT max(e.date) FROM events e WHERE e.application_id = a.id), ''))`;
-const SETTLED_SQL = `(a.status IN ('withdrawn', 'offer')
+const SETTLED_SQL = `(a.status IN ('withdrawn', 'accepted', 'declined')
+    OR (a.status = 'offer' AND a.respond_by IS NULL)
     OR (a.status = 'rejected' AND a.not_interested = 1 AND NOT ${FEEDBACK_PENDING_SQL}))`;
 
 export const DERIVED_SET_SQL = `
@@ -116,6 +121,16 @@ const DERIVED_SET_SQL_V3 = `
   feedback_pending = ${FEEDBACK_PENDING_SQL},
   last_activity = ${LAST_ACTIVITY_SQL},
   settled = (a.status IN ('withdrawn', 'offer', 'no-response')
+    OR (a.status = 'rejected' AND a.not_interested = 1 AND NOT ${FEEDBACK_PENDING_SQL}))`;
+
+/**
+ * The derived columns as migration 7 computed them (an offer settled, deadline or not), kept as
+ * they were: a migration never changes meaning. Migration 8 recomputes them with DERIVED_SET_SQL.
+ */
+const DERIVED_SET_SQL_V7 = `
+  feedback_pending = ${FEEDBACK_PENDING_SQL},
+  last_activity = ${LAST_ACTIVITY_SQL},
+  settled = (a.status IN ('withdrawn', 'offer')
     OR (a.status = 'rejected' AND a.not_interested = 1 AND NOT ${FEEDBACK_PENDING_SQL}))`;
 
 /** The same values as a row, in the order (settled, feedback_pending, last_activity). */
@@ -286,7 +301,7 @@ export const MIGRATIONS: readonly string[] = [
   // day (--today) finds the applications that changed after it.
   `
   UPDATE journal_state SET suspended = 1;
-  UPDATE applications AS a SET ${DERIVED_SET_SQL};
+  UPDATE applications AS a SET ${DERIVED_SET_SQL_V7};
   UPDATE journal_state SET suspended = 0;
   CREATE INDEX applications_last_activity ON applications (last_activity);
   `,
@@ -330,6 +345,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX applications_offers ON applications (outcome_date) WHERE outcome = 'offer';
   CREATE INDEX applications_last_activity ON applications (last_activity);
   ${fullUndoTriggers('applications', V8_APPLICATION_COLUMNS)}
+  UPDATE journal_state SET suspended = 0;
+  -- An offer moved to the history (accepted, declined or replaced) keeps its deadline, so its
+  -- undo triggers name the new column too.
+  ALTER TABLE outcome_history ADD COLUMN respond_by TEXT;
+  DROP TRIGGER outcome_history_undo_insert;
+  DROP TRIGGER outcome_history_undo_update;
+  DROP TRIGGER outcome_history_undo_delete;
+  ${fullUndoTriggers('outcome_history', V8_HISTORY_COLUMNS)}
+  -- The derived columns with schema 8's rules: an offer with a deadline is not settled (it lists
+  -- decide-offer); accepted and declined are.
+  UPDATE journal_state SET suspended = 1;
+  UPDATE applications AS a SET ${DERIVED_SET_SQL};
   UPDATE journal_state SET suspended = 0;
   `,
 ];

@@ -120,6 +120,8 @@ export interface RecordInput {
   outcomeDate?: CalendarDate | null;
   outcomeNote?: string | null;
   notInterested?: boolean;
+  /** With the outcome offer: the day the user must answer by. */
+  respondBy?: CalendarDate | null;
 }
 
 /** What an import added. */
@@ -227,7 +229,8 @@ const SELECTION_WHERE: Record<Selection, string> = {
 };
 
 /**
- * What `today` plans over: active work, rejections with something to list (cadence rule 8: a
+ * What `today` plans over: active work, offers with a deadline (rule 15: an offer is settled
+ * unless it has one), rejections with something to list (cadence rule 8: a
  * feedback item, or keep-in-touch once its timer has run) and no-response closes whose
  * keep-in-touch timer has run (rule 6); @keep is the latest last_activity whose timer has run by
  * then. The derived columns say how things stand now; on a past day (@asOf, a replay with
@@ -235,7 +238,7 @@ const SELECTION_WHERE: Record<Selection, string> = {
  * too (none, on the real today). Everything else is skipped through indexes, so the history
  * costs nothing; offers are read separately (listLatestOffers).
  */
-const PLANNED_WHERE = `(a.settled = 0 AND (a.status = 'active'
+const PLANNED_WHERE = `(a.settled = 0 AND (a.status IN ('active', 'offer')
     OR (a.status = 'rejected' AND (a.feedback_pending = 1 OR a.last_activity <= @keep))
     OR (a.status = 'no-response' AND a.last_activity <= @keep)))
   OR a.last_activity > @asOf`;
@@ -271,7 +274,8 @@ type AppTuple = [
   contacts: [number, string, string, ContactRole, string | null, string | null, number, number, string | null, number | null, string | null][],
   facts: ['need' | 'expand', string][],
   events: [number, string, EventType, string, string | null, string | null, string | null, ContactRole | null, string | null][],
-  past: [number, string, Outcome, string | null, string | null, number, string][],
+  past: [number, string, Outcome, string | null, string | null, number, string, string | null][],
+  respondBy: string | null,
 ];
 
 function fullQuery(where: string): string {
@@ -281,7 +285,8 @@ function fullQuery(where: string): string {
       ${nested('contacts', 'c', 'c.id, c.uuid, c.name, c.role, c.phone, c.email, c.no_calls, c.ok_to_call, c.recorded_on, c.round_number, c.topic', 'c.position, c.id')},
       ${nested('facts', 'f', 'f.kind, f.text', 'f.id')},
       ${nested('events', 'e', 'e.id, e.uuid, e.type, e.date, e.with_name, e.note, e.new_date, e.with_role, e.takeaway', 'e.date, e.id')},
-      ${nested('outcome_history', 'h', 'h.id, h.uuid, h.outcome, h.date, h.note, h.not_interested, h.replaced_on', 'h.id')}
+      ${nested('outcome_history', 'h', 'h.id, h.uuid, h.outcome, h.date, h.note, h.not_interested, h.replaced_on, h.respond_by', 'h.id')},
+      a.respond_by
     ) ORDER BY a.id) FROM applications a WHERE ${where}`;
 }
 
@@ -324,17 +329,21 @@ function appFromTuple(t: AppTuple): Application {
     notInterested: t[8] === 1,
     pastOutcomes: t[13].map((h) => ({
       id: h[0], uuid: h[1], outcome: h[2], date: h[3], note: h[4], notInterested: h[5] === 1, replacedOn: h[6],
+      respondBy: h[7],
     })),
+    respondBy: t[14],
   };
 }
 
 type PlanAppTuple = [
   id: number, uuid: string, company: string, role: string, outcome: Outcome | null, outcomeDate: string | null,
   notInterested: number,
-  rounds: [number, number, string, string | null, string | null][],
-  contacts: [number, string, ContactRole, string | null, string | null, number, string | null][],
+  rounds: [number, number, string, string | null, string | null, string | null, InterviewKind | null, string | null][],
+  contacts: [number, string, ContactRole, string | null, string | null, number, string | null, number | null][],
   events: [number, EventType, string, string | null][],
-  past: [Outcome, string | null, number, string][],
+  past: [Outcome, string | null, number, string, string | null][],
+  respondBy: string | null,
+  facts: ['need' | 'expand', string][],
 ];
 
 /**
@@ -342,19 +351,22 @@ type PlanAppTuple = [
  * read from (its latest round held by @upTo and recorded by @asOf, so never later than the latest
  * round known on @asOf, else its first) is worked out once per application (MATERIALIZED), not
  * once per event; the events come from a covering index. Of a no-response close only what rule 6
- * reads: loop-closed and the last day's events (all of them when it changed after @asOf).
+ * reads: loop-closed and the last day's events (all of them when it changed after @asOf). The
+ * needs and answers to expand on (what a booked interview prepares, rule 14) only of an
+ * application with a round booked for @asOf or later.
  */
 function planQuery(where: string): string {
   return `WITH p AS MATERIALIZED (
       SELECT a.id, a.uuid, a.company, a.role, a.status, a.outcome, a.outcome_date, a.not_interested, a.last_activity,
+        a.respond_by,
         coalesce((SELECT max(r.date) FROM rounds r WHERE r.application_id = a.id AND r.date <= @upTo
                     AND coalesce(r.recorded_on, r.date) <= @asOf),
                  (SELECT min(r.date) FROM rounds r WHERE r.application_id = a.id)) AS since
       FROM applications a WHERE ${where})
     SELECT json_group_array(json_array(
       a.id, a.uuid, a.company, a.role, a.outcome, a.outcome_date, a.not_interested,
-      ${nested('rounds', 'r', 'r.id, r.number, r.date, r.decision_by, r.recorded_on', 'r.number')},
-      ${nested('contacts', 'c', 'c.id, c.name, c.role, c.phone, c.email, c.no_calls, c.recorded_on', 'c.position, c.id')},
+      ${nested('rounds', 'r', 'r.id, r.number, r.date, r.decision_by, r.recorded_on, r.time, r.kind, r.next_steps', 'r.number')},
+      ${nested('contacts', 'c', 'c.id, c.name, c.role, c.phone, c.email, c.no_calls, c.recorded_on, c.round_number', 'c.position, c.id')},
       ${nested(
         'events',
         'e',
@@ -366,7 +378,11 @@ function planQuery(where: string): string {
             WHEN 'no-response' THEN e.date >= a.last_activity OR e.type = 'loop-closed' OR a.last_activity > @asOf
             ELSE 1 END`,
       )},
-      ${nested('outcome_history', 'h', 'h.outcome, h.date, h.not_interested, h.replaced_on', 'h.id')}
+      ${nested('outcome_history', 'h', 'h.outcome, h.date, h.not_interested, h.replaced_on, h.respond_by', 'h.id')},
+      a.respond_by,
+      CASE WHEN EXISTS (SELECT 1 FROM rounds r WHERE r.application_id = a.id
+          AND r.date >= @asOf AND r.recorded_on < r.date)
+        THEN ${nested('facts', 'f', 'f.kind, f.text', 'f.id')} ELSE json('[]') END
     ) ORDER BY a.id) FROM p a`;
 }
 
@@ -382,15 +398,22 @@ function planFromTuple(t: PlanAppTuple): PlanApplication {
     uuid: t[1],
     company: t[2],
     role: t[3],
-    rounds: t[7].map((r) => ({ id: r[0], number: r[1], date: r[2], decisionBy: r[3], recordedOn: r[4] })),
+    rounds: t[7].map((r) => ({
+      id: r[0], number: r[1], date: r[2], decisionBy: r[3], recordedOn: r[4], time: r[5], kind: r[6], nextSteps: r[7],
+    })),
     contacts: t[8].map((c) => ({
-      id: c[0], name: c[1], role: c[2], phone: c[3], email: c[4], noCalls: c[5] === 1, recordedOn: c[6],
+      id: c[0], name: c[1], role: c[2], phone: c[3], email: c[4], noCalls: c[5] === 1, recordedOn: c[6], round: c[7],
     })),
     events: t[9].map((e) => ({ id: e[0], type: e[1], date: e[2], newDate: e[3] })),
-    pastOutcomes: t[10].map((h) => ({ outcome: h[0], date: h[1], notInterested: h[2] === 1, replacedOn: h[3] })),
+    pastOutcomes: t[10].map((h) => ({
+      outcome: h[0], date: h[1], notInterested: h[2] === 1, replacedOn: h[3], respondBy: h[4],
+    })),
     outcome: t[4],
     outcomeDate: t[5],
     notInterested: t[6] === 1,
+    respondBy: t[11],
+    needs: t[12].filter((f) => f[0] === 'need').map((f) => f[1]),
+    expand: t[12].filter((f) => f[0] === 'expand').map((f) => f[1]),
   };
 }
 
@@ -521,8 +544,9 @@ export class Store {
     const insertAll = (): number[] => {
       const now = this.now();
       const app = this.db.prepare(
-        `INSERT INTO applications (uuid, company, role, why, status, outcome, outcome_date, outcome_note, not_interested, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO applications
+           (uuid, company, role, why, status, outcome, outcome_date, outcome_note, not_interested, created_at, respond_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const round = this.db.prepare(
         INSERT_ROUND,
@@ -542,6 +566,7 @@ export class Store {
           app.run(
             r.uuid ?? randomUUID(), r.company, r.role, r.why ?? null, status, r.outcome ?? null,
             r.outcomeDate ?? null, r.outcomeNote ?? null, r.notInterested ? 1 : 0, now,
+            r.outcome === 'offer' ? (r.respondBy ?? null) : null,
           ).lastInsertRowid,
         );
         ids.push(id);
@@ -645,13 +670,13 @@ export class Store {
             this.db
               .prepare(
                 `INSERT INTO applications (${keepId ? 'id, ' : ''}uuid, company, role, why, status, outcome, outcome_date,
-                   outcome_note, not_interested, created_at)
-                 VALUES (${keepId ? '?, ' : ''}?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)`,
+                   outcome_note, not_interested, created_at, respond_by)
+                 VALUES (${keepId ? '?, ' : ''}?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)`,
               )
               .safeIntegers(true)
               .run(
                 ...(keepId ? [a.id] : []), a.uuid, a.company, a.role, a.why, a.outcome, a.outcomeDate, a.outcomeNote,
-                a.notInterested ? 1 : 0, now,
+                a.notInterested ? 1 : 0, now, a.respondBy ?? null,
               ).lastInsertRowid,
           );
           counts.applications++;
@@ -659,8 +684,11 @@ export class Store {
           id = safeId(existing.id);
           if (existing.outcome === null && a.outcome !== null) {
             this.db
-              .prepare('UPDATE applications SET outcome = ?, outcome_date = ?, outcome_note = ?, not_interested = ? WHERE id = ?')
-              .run(a.outcome, a.outcomeDate, a.outcomeNote, a.notInterested ? 1 : 0, id);
+              .prepare(
+                `UPDATE applications SET outcome = ?, outcome_date = ?, outcome_note = ?, not_interested = ?, respond_by = ?
+                 WHERE id = ?`,
+              )
+              .run(a.outcome, a.outcomeDate, a.outcomeNote, a.notInterested ? 1 : 0, a.respondBy ?? null, id);
           }
           if (existing.why === null && a.why !== null) this.db.prepare('UPDATE applications SET why = ? WHERE id = ?').run(a.why, id);
           counts.merged++;
@@ -717,12 +745,12 @@ export class Store {
           this.db
             .prepare(
               `INSERT INTO outcome_history
-                 (id, uuid, application_id, outcome, date, note, not_interested, replaced_on, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                 (id, uuid, application_id, outcome, date, note, not_interested, replaced_on, created_at, respond_by)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
             .run(
               this.freeId('outcome_history', h.id), h.uuid, id, h.outcome, h.date, h.note, h.notInterested ? 1 : 0,
-              h.replacedOn, now,
+              h.replacedOn, now, h.respondBy ?? null,
             );
           counts.outcomes++;
         }
@@ -961,34 +989,63 @@ export class Store {
   }
 
   /**
-   * The two latest offers known on `asOf` (latest date first; on the same date the
-   * earlier-recorded first): all that rule 9 needs, since it looks for the latest offer on another
-   * application than the one it plans, and the latest of all can belong to at most one. An offer
-   * counts as known on `asOf` as knownOn says: dated by then, of an application recorded by then
-   * (a round recorded), and either still the outcome or, when the outcome is dated after `asOf`,
-   * the outcome that stood then (history: dated by then, replaced after). Read through indexes, so
-   * it costs the same however many offers the history holds. Without `asOf`: every offer.
+   * The offers known on `asOf` that rules 9 and 16 read (RecordedOffer), latest date first (on the
+   * same date the earlier-recorded first): the two latest, since rule 9 looks for the latest offer
+   * on another application than the one it plans and the latest of all can belong to at most one;
+   * and every accepted one (rule 16; a job search has few). An offer counts as known on `asOf` as
+   * knownOn says: of an application recorded by then (a round recorded), and either the outcome
+   * that stood then (the current one dated by then, or when that is dated after `asOf`, the history
+   * entry dated by then and replaced after), or the last offer of the history before an accepted
+   * or declined that stood then (an answered offer still counts, rule 15). Read through indexes
+   * and the small history, so it costs the same however many applications the store holds.
+   * Without `asOf`: as things stand.
    */
   listLatestOffers(asOf: CalendarDate = '9999-12-31'): RecordedOffer[] {
-    return this.read(
-      () =>
-        this.db
-          .prepare(
-            `SELECT id, company, date FROM (
-               SELECT * FROM (
-                 SELECT a.id, a.company, a.outcome_date AS date FROM applications a
-                 WHERE a.outcome = 'offer' AND a.outcome_date IS NOT NULL AND a.outcome_date <= @asOf AND ${RECORDED_BY}
-                 ORDER BY a.outcome_date DESC, a.id LIMIT 2)
+    return this.read(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT id, company, date, respond_by, answer, answered_on FROM (
+             SELECT * FROM (
+               SELECT a.id, a.company, a.outcome_date AS date, a.respond_by, NULL AS answer, NULL AS answered_on
+               FROM applications a
+               WHERE a.outcome = 'offer' AND a.outcome_date IS NOT NULL AND a.outcome_date <= @asOf AND ${RECORDED_BY}
+               ORDER BY a.outcome_date DESC, a.id LIMIT 2)
+             UNION ALL
+             SELECT s.id, s.company, coalesce(o.date, s.stood_on),
+               CASE WHEN s.outcome = 'offer' THEN s.respond_by ELSE o.respond_by END,
+               CASE WHEN s.outcome = 'offer' THEN NULL ELSE s.outcome END,
+               CASE WHEN s.outcome = 'offer' THEN NULL ELSE s.stood_on END
+             FROM (
+               SELECT a.id, a.company, a.outcome, a.outcome_date AS stood_on, NULL AS respond_by FROM applications a
+               WHERE a.status IN ('accepted', 'declined') AND a.outcome_date IS NOT NULL AND a.outcome_date <= @asOf
+                 AND ${RECORDED_BY}
                UNION ALL
-               SELECT a.id, a.company, h.date FROM outcome_history h JOIN applications a ON a.id = h.application_id
-               WHERE h.outcome = 'offer' AND h.date <= @asOf AND h.replaced_on > @asOf AND a.outcome_date > @asOf
+               SELECT a.id, a.company, h.outcome, h.date, h.respond_by
+               FROM outcome_history h JOIN applications a ON a.id = h.application_id
+               WHERE h.outcome IN ('offer', 'accepted', 'declined') AND h.date <= @asOf AND h.replaced_on > @asOf
+                 AND a.outcome_date > @asOf
                  AND h.id = (SELECT max(x.id) FROM outcome_history x WHERE x.application_id = a.id
                    AND x.date <= @asOf AND x.replaced_on > @asOf)
-                 AND ${RECORDED_BY})
-             ORDER BY date DESC, id LIMIT 2`,
-          )
-          .all({ asOf }) as RecordedOffer[],
-    );
+                 AND ${RECORDED_BY}) s
+             LEFT JOIN outcome_history o ON s.outcome <> 'offer' AND o.id = (SELECT max(x.id) FROM outcome_history x
+               WHERE x.application_id = s.id AND x.outcome = 'offer' AND x.date IS NOT NULL AND x.replaced_on <= @asOf)
+             WHERE s.outcome = 'offer' OR o.id IS NOT NULL OR s.outcome = 'accepted')
+           ORDER BY date DESC, id`,
+        )
+        .all({ asOf }) as {
+        id: number; company: string; date: string; respond_by: string | null;
+        answer: 'accepted' | 'declined' | null; answered_on: string | null;
+      }[];
+      const offers: RecordedOffer[] = [];
+      rows.forEach((r, i) => {
+        if (i >= 2 && r.answer !== 'accepted') return;
+        const offer: RecordedOffer = { id: r.id, company: r.company, date: r.date };
+        if (r.respond_by) offer.respondBy = r.respond_by;
+        if (r.answer) offer.answer = { outcome: r.answer, date: r.answered_on! };
+        offers.push(offer);
+      });
+      return offers;
+    });
   }
 
   /** One application, or null. */
@@ -1232,10 +1289,13 @@ export class Store {
   }
 
   /**
-   * Record the outcome; it replaces a no-response close. An earlier outcome is replaced only with
-   * `replace` (else a UsageError, and nothing is written): it then moves to outcome_history,
-   * with `today` (the user's) as the day it was replaced, in the same transaction. Returns the
-   * outcome replaced, or null.
+   * Record the outcome; it replaces a no-response close. `accepted` and `declined` answer the
+   * current offer: it moves to outcome_history with the answer's date as the day it was replaced
+   * (no `replace` needed); without a current offer they are a UsageError (with `replace`, an
+   * accepted or declined may also replace the other). Any other earlier outcome is replaced only
+   * with `replace` (else a UsageError): it then moves to outcome_history, with `today` (the
+   * user's) as the day it was replaced. `respondBy` (an offer's deadline) goes only with an offer.
+   * One transaction; nothing is written when it is refused. Returns the outcome replaced, or null.
    */
   setOutcome(
     appId: number,
@@ -1243,21 +1303,48 @@ export class Store {
     date: CalendarDate,
     note: string | null,
     notInterested: boolean,
-    opts: { replace?: boolean; today?: CalendarDate } = {},
+    opts: { replace?: boolean; today?: CalendarDate; respondBy?: CalendarDate | null } = {},
   ): { outcome: Outcome; date: CalendarDate | null } | null {
-    let replaced: { outcome: Outcome; date: CalendarDate | null } | null = null;
+    let replaced: { outcome: Outcome; date: CalendarDate | null; respondBy: CalendarDate | null } | null = null;
+    const respondBy = opts.respondBy ?? null;
+    const answer = outcome === 'accepted' || outcome === 'declined';
     const summary = () =>
-      `outcome: ${outcome} on ${date} for ${this.label(appId)}` +
-      (replaced ? ` (replacing ${replaced.outcome}${replaced.date ? ` of ${replaced.date}` : ''}, kept as history)` : '');
-    return this.write(summary, () => {
+      `outcome: ${outcome} on ${date}${respondBy ? ` (answer by ${respondBy})` : ''} for ${this.label(appId)}` +
+      (replaced
+        ? answer && replaced.outcome === 'offer'
+          ? ` (answering the offer${replaced.date ? ` of ${replaced.date}` : ''}` +
+            `${replaced.respondBy ? `, answer by ${replaced.respondBy}` : ''}, kept as history)`
+          : ` (replacing ${replaced.outcome}${replaced.date ? ` of ${replaced.date}` : ''}, kept as history)`
+        : '');
+    const result = this.write(summary, () => {
+      if (respondBy !== null && outcome !== 'offer') {
+        throw new UsageError(`A deadline to answer by goes with an offer, not with ${outcome}.`);
+      }
       const before = this.db
-        .prepare('SELECT outcome, outcome_date, outcome_note, not_interested FROM applications WHERE id = ?')
+        .prepare('SELECT outcome, outcome_date, outcome_note, not_interested, respond_by FROM applications WHERE id = ?')
         .get(appId) as
-        | { outcome: Outcome | null; outcome_date: string | null; outcome_note: string | null; not_interested: number }
+        | {
+            outcome: Outcome | null; outcome_date: string | null; outcome_note: string | null; not_interested: number;
+            respond_by: string | null;
+          }
         | undefined;
       if (!before) throw new NotFoundError(`There is no application ${appId}.`);
+      const answersOffer = answer && before.outcome === 'offer';
+      if (answer && !answersOffer && !(opts.replace && (before.outcome === 'accepted' || before.outcome === 'declined'))) {
+        throw new UsageError(
+          `Application #${appId} has no offer to answer` +
+            (before.outcome ? ` (it is recorded as ${before.outcome})` : '') +
+            `: ${outcome} follows an offer. Record the offer first: followup outcome ${appId} offer`,
+        );
+      }
+      if (answersOffer && before.outcome_date !== null && date < before.outcome_date) {
+        throw new UsageError(
+          `The offer of #${appId} is dated ${before.outcome_date}; it cannot be ${outcome} on ${date}, before it came. ` +
+            `Type a date on or after ${before.outcome_date} with --date.`,
+        );
+      }
       if (before.outcome !== null) {
-        if (!opts.replace) {
+        if (!opts.replace && !answersOffer) {
           throw new UsageError(
             `Application #${appId} already has the outcome ${before.outcome}; add --replace to replace it ` +
               '(the earlier one is kept as history).',
@@ -1266,24 +1353,26 @@ export class Store {
         this.db
           .prepare(
             `INSERT INTO outcome_history
-               (uuid, application_id, outcome, date, note, not_interested, replaced_on, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+               (uuid, application_id, outcome, date, note, not_interested, replaced_on, created_at, respond_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             randomUUID(), appId, before.outcome, before.outcome_date, before.outcome_note, before.not_interested,
-            opts.today ?? date, this.now(),
+            answersOffer ? date : (opts.today ?? date), this.now(), before.respond_by,
           );
-        replaced = { outcome: before.outcome, date: before.outcome_date };
+        replaced = { outcome: before.outcome, date: before.outcome_date, respondBy: before.respond_by };
       }
       this.db
         .prepare(
-          `UPDATE applications SET status = ?, outcome = ?, outcome_date = ?, outcome_note = ?, not_interested = ?
+          `UPDATE applications SET status = ?, outcome = ?, outcome_date = ?, outcome_note = ?, not_interested = ?,
+             respond_by = ?
            WHERE id = ?`,
         )
-        .run(outcome, outcome, date, note, notInterested ? 1 : 0, appId);
+        .run(outcome, outcome, date, note, notInterested ? 1 : 0, respondBy, appId);
       this.refreshSettled(appId);
       return replaced;
     });
+    return result ? { outcome: result.outcome, date: result.date } : null;
   }
 
   /** Change recorded facts; returns the contact whose calls setting changed, if any. */

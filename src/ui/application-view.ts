@@ -5,10 +5,11 @@ import { EVENT_WORDS } from '../core/words.js';
 import { wrap, type Styles } from './output.js';
 
 /** The timeline: rounds, events and the outcome in date order. */
-function timeline(app: Application): { date: string; text: string; ref?: string }[] {
+function timeline(app: Application, today: CalendarDate): { date: string; text: string; ref?: string }[] {
   const entries: { date: string; order: number; text: string; ref?: string }[] = [];
   for (const r of app.rounds) {
-    const bits = [`Interview round ${r.number}`];
+    // A round still ahead was booked (cadence rule 14).
+    const bits = [`${r.date > today ? 'Booked: interview' : 'Interview'} round ${r.number}`];
     if (r.kind) bits.push(`(${r.kind}${r.time ? `, ${r.time}` : ''})`);
     else if (r.time) bits.push(`(${r.time})`);
     let text = bits.join(' ');
@@ -35,13 +36,19 @@ function timeline(app: Application): { date: string; text: string; ref?: string 
   past.forEach((p, i) => {
     if (!p.date) return;
     const by = past[i + 1]?.outcome ?? app.outcome;
-    let text = `Outcome: ${p.outcome} (replaced on ${formatDay(p.replacedOn)}${by ? ` by ${by}` : ''})`;
+    const deadline = p.respondBy ? `, to be answered by ${formatDay(p.respondBy)}` : '';
+    // An offer answered (accepted or declined) stays in the history; say so rather than "replaced".
+    let text =
+      p.outcome === 'offer' && (by === 'accepted' || by === 'declined')
+        ? `Outcome: offer${deadline} (${by} on ${formatDay(p.replacedOn)})`
+        : `Outcome: ${p.outcome}${deadline} (replaced on ${formatDay(p.replacedOn)}${by ? ` by ${by}` : ''})`;
     if (p.notInterested) text += ' (not interested in keeping in touch)';
     if (p.note) text += `: ${p.note}`;
     entries.push({ date: p.date, order: 2, text });
   });
   if (app.outcome && app.outcomeDate) {
     let text = `Outcome: ${app.outcome}`;
+    if (app.respondBy) text += `, to be answered by ${formatDay(app.respondBy)}`;
     if (app.notInterested) text += ' (not interested in keeping in touch)';
     if (app.outcomeNote) text += `: ${app.outcomeNote}`;
     entries.push({ date: app.outcomeDate, order: 2, text });
@@ -91,7 +98,7 @@ export function renderApplication(
   }
   lines.push('', s.strong('Timeline'));
   // Each logged event under the number `edit --event` and `--remove-event` take; dates in a column.
-  const entries = timeline(app).map((t) => ({ ...t, day: formatDay(t.date, today.slice(0, 4)) }));
+  const entries = timeline(app, today).map((t) => ({ ...t, day: formatDay(t.date, today.slice(0, 4)) }));
   const refWidth = Math.max(0, ...entries.map((t) => (t.ref ?? '').length));
   const dayWidth = Math.max(0, ...entries.map((t) => t.day.length));
   for (const t of entries) {

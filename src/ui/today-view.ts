@@ -25,7 +25,11 @@ function renderItem(item: PlanItem, n: number, s: Styles, width: number, today: 
   lines.push(`    ${item.company}, ${item.role} ${s.dim(`(#${item.id})`)}`);
   const facts: string[] = [];
   const who = contactLine(item);
-  if (who) facts.push(`${item.channel === 'email' ? 'email' : item.channel === 'phone' ? 'phone' : 'to'} ${who}`);
+  if (who) {
+    // A booked interview's contact is whom to write to about it, not necessarily an interviewer.
+    const word = item.channel ?? (item.action === 'prepare-interview' ? 'contact' : 'to');
+    facts.push(`${word} ${who}`);
+  }
   if (item.attempt !== null) facts.push(item.action === 'close-loop' ? 'last try' : `attempt ${item.attempt}`);
   const dueText = `due ${formatDay(item.due, year)}`;
   facts.push(item.overdue ? s.overdue(`overdue, ${dueText}`) : dueText);
@@ -33,7 +37,8 @@ function renderItem(item: PlanItem, n: number, s: Styles, width: number, today: 
   lines.push(wrap(`why: ${reasonText(item.why, today)}`, width, '    '));
   for (const note of item.notes) lines.push(s.warn(wrap(`note: ${noteText(note)}`, width, '    ')));
   lines.push(`    ${s.dim('help:')} ${s.command(draftCommand(item))}`);
-  lines.push(`    ${s.dim('then:')} ${s.command(logCommand(item))}`);
+  const then = logCommand(item);
+  if (then) lines.push(`    ${s.dim('then:')} ${s.command(then)}`);
   return lines.join('\n');
 }
 
@@ -81,7 +86,7 @@ export function renderToday(rawPlan: TodayPlan, s: Styles, width = 80): string {
       const line =
         `#${w.id} ${w.company}, ${w.role}: ` +
         `${w.action === 'close-loop' ? 'closing note' : 'next chase'} from ${formatDay(w.next, year)}` +
-        (w.why ? `; ${waitingText(w.why, plan.date)}` : '');
+        (w.why || w.interview ? `; ${waitingText(w.why, plan.date, w.interview)}` : '');
       out.push(wrap(line, width, '  ').replace(/^ {2}/, '  '));
     }
   }

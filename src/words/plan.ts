@@ -7,6 +7,7 @@ import { daysBetween, formatDay, formatDayLong } from '../core/calendar.js';
 import type {
   CalendarDate,
   ChaseAttempt,
+  InterviewKind,
   ChaseWarning,
   Decision,
   ItemNote,
@@ -80,10 +81,32 @@ export function reasonText(why: ItemReason, today: CalendarDate): string {
       if (why.closing) text += ` After ${plural(why.attempts.length, 'try')} it is time for a short, gracious closing note.`;
       return text;
     }
-    case 'share-offer':
+    case 'share-offer': {
+      const { company, date, respondBy, answer } = why.offer;
+      if (answer) {
+        return (
+          `You had an offer from ${company} (${formatDay(date, year)}) and ${answer.outcome} it on ` +
+          `${formatDay(answer.date, year)}: tell them truthfully, say whether this role is the one you prefer, ` +
+          'and ask about their timeline.'
+        );
+      }
       return (
-        `You have an offer from ${why.offer.company} (${formatDay(why.offer.date, year)}): tell them truthfully, ` +
-        'say whether this role is still the one you prefer, and ask about their timeline.'
+        `You have an offer from ${company} (${formatDay(date, year)})` +
+        (respondBy ? ` and must answer it by ${formatDay(respondBy, year)}` : '') +
+        ': tell them truthfully, say whether this role is still the one you prefer, and ask about their timeline.'
+      );
+    }
+    case 'prepare-interview':
+      return prepareText(why, year);
+    case 'decide-offer':
+      return (
+        (why.offer ? `The offer of ${formatDay(why.offer, year)} asks` : 'The offer asks') +
+        ` for your answer by ${formatDay(why.respondBy, year)}: decide, and accept or decline it in writing before then.`
+      );
+    case 'withdraw':
+      return (
+        `You accepted the offer from ${why.accepted.company} on ${formatDay(why.accepted.date, year)}: ` +
+        'withdraw from this one graciously, thank them for their time, and leave the door open.'
       );
     case 'ask-feedback':
       return (
@@ -95,6 +118,35 @@ export function reasonText(why: ItemReason, today: CalendarDate): string {
     case 'keep-in-touch':
       return `Last in touch on ${formatDay(why.lastContact, year)}: a short note keeps you in mind for the next opening.`;
   }
+}
+
+const KIND_WORDS: Record<InterviewKind, string> = { phone: 'phone interview', video: 'video interview', onsite: 'on-site interview' };
+
+/** "the video interview (round 2) on Tue 8 Dec at 15:00". */
+export function interviewText(
+  i: { round: number; date: CalendarDate; time: string | null; kind?: InterviewKind | null },
+  year: string,
+): string {
+  const what = i.kind ? KIND_WORDS[i.kind] : 'interview';
+  return `${what}${i.round > 1 ? ` (round ${i.round})` : ''} on ${formatDay(i.date, year)}${i.time ? ` at ${i.time}` : ''}`;
+}
+
+/** "A list, another and a third". */
+function listText(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The booked round and what to prepare for it, from the records only. */
+function prepareText(why: Extract<ItemReason, { code: 'prepare-interview' }>, year: string): string {
+  let text = capitalize(interviewText(why, year));
+  if (why.interviewers.length > 0) text += ` with ${listText(why.interviewers)}`;
+  text += '.';
+  const prepare: string[] = [];
+  if (why.needs.length > 0) prepare.push(`what they said they need (${why.needs.join('; ')})`);
+  if (why.expand.length > 0) prepare.push(`the answers you wanted to expand on (${why.expand.join('; ')})`);
+  if (why.nextSteps) prepare.push(`the next steps they named (${why.nextSteps})`);
+  text += prepare.length > 0 ? ` Prepare ${listText(prepare)}.` : ' Prepare your questions and examples.';
+  return text;
 }
 
 /** A piece of advice under an item. */
@@ -120,12 +172,17 @@ export function noteText(note: ItemNote): string {
   }
 }
 
-/** Why an application waits: how its decision date stands, or the tries so far. */
-export function waitingText(why: WaitingReason | null, today: CalendarDate): string {
-  if (!why) return '';
+/**
+ * Why an application waits: how its decision date stands, or the tries so far; with a booked
+ * round not yet held, the interview first ("interview on Tue 8 Dec at 15:00").
+ */
+export function waitingText(why: WaitingReason | null, today: CalendarDate, interview?: WaitingEntry['interview']): string {
   const year = today.slice(0, 4);
-  if (why.code === 'decision') return describeDecision(why.decision, year, why.decision.date >= today);
-  return `${describeAttempts(why.attempts)}; next at the earliest ${formatDay(why.earliest, year)}`;
+  const parts: string[] = [];
+  if (interview) parts.push(interviewText(interview, year));
+  if (why?.code === 'decision') parts.push(describeDecision(why.decision, year, why.decision.date >= today));
+  else if (why) parts.push(`${describeAttempts(why.attempts)}; next at the earliest ${formatDay(why.earliest, year)}`);
+  return parts.join('; ');
 }
 
 /** A warning `log` prints for a chase that came too soon or on a non-working day. */
@@ -178,7 +235,8 @@ export function waitingJson(entry: WaitingEntry, today: CalendarDate): Record<st
     role: entry.role,
     next: entry.next,
     action: entry.action,
-    reason: waitingText(entry.why, today),
+    reason: waitingText(entry.why, today, entry.interview),
+    interview: entry.interview ?? null,
   };
 }
 

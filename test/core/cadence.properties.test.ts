@@ -67,6 +67,10 @@ const appSpecArb = fc.record({
   ),
   outcomeOffset: fc.integer({ min: 0, max: 60 }),
   notInterested: fc.boolean(),
+  /** An offer's deadline, this many days after it (rule 15). */
+  respondBy: fc.option(fc.integer({ min: -2, max: 15 })),
+  /** Accepted or declined: the offer it answered, this many days before (null: none recorded). */
+  offerBefore: fc.option(fc.integer({ min: 0, max: 10 })),
 });
 
 type AppSpec = typeof appSpecArb extends fc.Arbitrary<infer T> ? T : never;
@@ -122,6 +126,21 @@ function buildApp(id: number, spec: AppSpec): Application {
     outcomeDate: spec.outcome ? at(spec.firstRound + spec.outcomeOffset) : null,
     outcomeNote: null,
     notInterested: spec.notInterested,
+    respondBy:
+      spec.outcome === 'offer' && spec.respondBy !== null ? at(spec.firstRound + spec.outcomeOffset + spec.respondBy) : null,
+    // An answered offer: the offer stays as history, replaced on the day of the answer.
+    pastOutcomes:
+      (spec.outcome === 'accepted' || spec.outcome === 'declined') && spec.offerBefore !== null
+        ? [{
+            id: id * 10,
+            outcome: 'offer',
+            date: at(spec.firstRound + spec.outcomeOffset - spec.offerBefore),
+            note: null,
+            notInterested: false,
+            replacedOn: at(spec.firstRound + spec.outcomeOffset),
+            respondBy: spec.respondBy === null ? null : at(spec.firstRound + spec.outcomeOffset + spec.respondBy),
+          }]
+        : [],
   };
 }
 
@@ -187,7 +206,7 @@ function allScheduled(apps: Application[], s: Settings, today: CalendarDate) {
   return apps.flatMap((a) => scheduleApplication(a, ctx));
 }
 
-const ORDER = ['send-thanks', 'thank-for-feedback', 'share-offer', 'check-status', 'close-loop', 'ask-feedback', 'keep-in-touch'];
+const ORDER = ['prepare-interview', 'decide-offer', 'withdraw', 'send-thanks', 'thank-for-feedback', 'share-offer', 'check-status', 'close-loop', 'ask-feedback', 'keep-in-touch'];
 function ruleThirteen(a: PlanItem, b: PlanItem): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
   if (a.due !== b.due) return a.due < b.due ? -1 : 1;
@@ -338,12 +357,16 @@ describe('cadence invariants (fast-check)', () => {
           const app = known.find((a) => a.id === item.id)!;
           expect(isActive(app)).toBe(true);
           const firstRound = app.rounds.map((r) => r.date).sort()[0];
-          const offers = known.filter(
-            (o) => o.id !== app.id && o.outcome === 'offer' && o.outcomeDate !== null && firstRound <= o.outcomeDate,
-          );
+          // An offer, or one answered since (it still counts, rule 15), dated on or after the first round.
+          const offers = known.filter((o) => {
+            if (o.id === app.id || o.outcomeDate === null) return false;
+            if (o.outcome === 'offer') return firstRound <= o.outcomeDate;
+            const offer = (o.pastOutcomes ?? []).filter((h) => h.outcome === 'offer').pop();
+            return (o.outcome === 'accepted' || o.outcome === 'declined') && offer?.date != null && firstRound <= offer.date;
+          });
           expect(offers.length).toBeGreaterThan(0);
         }
-        if (!known.some((a) => a.outcome === 'offer')) {
+        if (!known.some((a) => a.outcome === 'offer' || a.outcome === 'accepted' || a.outcome === 'declined')) {
           for (const item of worded(p).items) expect(`${item.reason} ${item.hints.join(' ')}`).not.toMatch(/offer/i);
         }
       }),
@@ -351,7 +374,7 @@ describe('cadence invariants (fast-check)', () => {
     );
   });
 
-  it('withdrawn and offer applications list nothing, no-response ones only keep-in-touch; rejected ones list only letters', () => {
+  it('withdrawn, accepted and declined applications list nothing, an offer only decide-offer (with a deadline), no-response ones only keep-in-touch; rejected ones list only letters', () => {
     fc.assert(
       fc.property(worldArb, ({ apps, settings, today }) => {
         const p = planToday(apps, settings, today);
@@ -369,10 +392,98 @@ describe('cadence invariants (fast-check)', () => {
             // Closed as no-response (rule 6): the door stays open, nothing else.
             expect(mine).toEqual(['keep-in-touch']);
             expect(p.waiting.some((w) => w.id === app.id)).toBe(false);
+          } else if (app.outcome === 'offer') {
+            expect(mine).toEqual(app.respondBy ? ['decide-offer'] : []);
+            expect(p.waiting.some((w) => w.id === app.id)).toBe(false);
           } else if (!isActive(app)) {
             expect(mine).toEqual([]);
             expect(p.waiting.some((w) => w.id === app.id)).toBe(false);
           }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('rule 16: after an offer accepted elsewhere on A, an active application whose first round is on or before A lists only withdraw', () => {
+    fc.assert(
+      fc.property(worldArb, ({ apps, settings, today }) => {
+        const p = planToday(apps, settings, today);
+        const scheduled = allScheduled(apps, settings, today);
+        const known = cutStore(apps, today);
+        for (const app of known.filter(isActive)) {
+          const first = app.rounds.map((r) => r.date).sort()[0];
+          const accepted = known
+            .filter((o) => o.id !== app.id && o.outcome === 'accepted' && o.outcomeDate !== null && o.outcomeDate >= first)
+            .map((o) => o.outcomeDate!)
+            .sort();
+          const mine = scheduled.filter((i) => i.id === app.id);
+          if (accepted.length === 0) {
+            expect(mine.map((i) => i.action)).not.toContain('withdraw');
+            continue;
+          }
+          let earliest = accepted[0];
+          while (!isWorkday(earliest, settings.holidays)) earliest = addDays(earliest, 1);
+          expect(mine.map((i) => [i.action, i.earliest, i.due, i.channel])).toEqual([
+            ['withdraw', earliest, addWorkdays(earliest, 2, settings.holidays), null],
+          ]);
+          expect(p.waiting.some((w) => w.id === app.id)).toBe(false);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('rule 15: an offer with a deadline X lists decide-offer, due the last working day on or before X, from two working days before', () => {
+    fc.assert(
+      fc.property(worldArb, ({ apps, settings, today }) => {
+        const scheduled = allScheduled(apps, settings, today);
+        for (const app of cutStore(apps, today)) {
+          const mine = scheduled.filter((i) => i.action === 'decide-offer' && i.id === app.id);
+          if (app.outcome !== 'offer' || !app.respondBy) {
+            expect(mine).toEqual([]);
+            continue;
+          }
+          let due = app.respondBy;
+          while (!isWorkday(due, settings.holidays)) due = addDays(due, -1);
+          let from = addWorkdays(due, -2, settings.holidays);
+          let offerDay = app.outcomeDate!;
+          while (!isWorkday(offerDay, settings.holidays)) offerDay = addDays(offerDay, 1);
+          if (from < offerDay) from = offerDay;
+          if (from > due) from = due;
+          expect(mine.map((i) => [i.earliest, i.due, i.channel])).toEqual([[from, due, null]]);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('rule 14: a booked round is prepared for from the working day before it (not before it was recorded) through its date', () => {
+    fc.assert(
+      fc.property(worldArb, ({ apps, settings, today }) => {
+        const p = planToday(apps, settings, today);
+        const scheduled = allScheduled(apps, settings, today);
+        for (const app of cutStore(apps, today)) {
+          const mine = scheduled.filter((i) => i.action === 'prepare-interview' && i.id === app.id);
+          const withdrawing = scheduled.some((i) => i.action === 'withdraw' && i.id === app.id);
+          const booked = app.rounds
+            .filter((r) => r.recordedOn && r.recordedOn < r.date && r.date >= today)
+            .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+          if (!isActive(app) || withdrawing || !booked) {
+            expect(mine).toEqual([]);
+            continue;
+          }
+          let dayBefore = addDays(booked.date, -1);
+          while (!isWorkday(dayBefore, settings.holidays)) dayBefore = addDays(dayBefore, -1);
+          const recorded = nextWorkday(booked.recordedOn!, settings.holidays);
+          expect(mine.map((i) => [i.earliest, i.due, i.why.code === 'prepare-interview' && i.why.date])).toEqual([
+            [dayBefore > recorded ? dayBefore : recorded, nextWorkday(booked.date, settings.holidays), booked.date],
+          ]);
+          // No chase before the booked round is held (rule 2; its own decision date is checked above).
+          for (const date of statusDates(p, app.id)) expect(date >= booked.date).toBe(true);
+        }
+        for (const item of itemsOfAction(p, 'prepare-interview')) {
+          if (item.why.code === 'prepare-interview') expect(today <= item.why.date).toBe(true);
         }
       }),
       RUNS,

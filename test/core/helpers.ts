@@ -109,7 +109,7 @@ export function worded(p: TodayPlan): WordedPlan {
   return {
     ...p,
     items: p.items.map((i) => ({ ...i, reason: reasonText(i.why, p.date), hints: i.notes.map(noteText), command: draftCommand(i) })),
-    waiting: p.waiting.map((w) => ({ ...w, reason: waitingText(w.why, p.date) })),
+    waiting: p.waiting.map((w) => ({ ...w, reason: waitingText(w.why, p.date, w.interview) })),
   };
 }
 

@@ -10,19 +10,23 @@ import type { Application, CalendarDate } from '../../src/core/types.js';
  * Events and outcomes dated after T are dropped; so are rounds recorded after T (a round without
  * a recording day was recorded on its own date) and contacts recorded after T (a contact without
  * one was known from the start). An outcome dated after T gives way to the latest earlier one of
- * the history that was dated by T and still stood on T; history keeps what was replaced by T.
+ * the history that was dated by T and still stood on T (with its deadline, for an offer: an offer
+ * accepted after T was still open on T); history keeps what was replaced by T.
  */
 export function cutApplication(app: Application, day: CalendarDate): Application | null {
   const rounds = app.rounds.filter((r) => (r.recordedOn ?? r.date) <= day);
   if (app.rounds.length > 0 && rounds.length === 0) return null;
   const past = app.pastOutcomes ?? [];
-  let outcome = { outcome: app.outcome, outcomeDate: app.outcomeDate, outcomeNote: app.outcomeNote, notInterested: app.notInterested };
+  let outcome = {
+    outcome: app.outcome, outcomeDate: app.outcomeDate, outcomeNote: app.outcomeNote, notInterested: app.notInterested,
+    respondBy: app.respondBy ?? null,
+  };
   if (app.outcomeDate !== null && app.outcomeDate > day) {
     const standing = past.filter((p) => p.date !== null && p.date <= day && p.replacedOn > day);
     const last = standing[standing.length - 1];
     outcome = last
-      ? { outcome: last.outcome, outcomeDate: last.date, outcomeNote: last.note, notInterested: last.notInterested }
-      : { outcome: null, outcomeDate: null, outcomeNote: null, notInterested: false };
+      ? { outcome: last.outcome, outcomeDate: last.date, outcomeNote: last.note, notInterested: last.notInterested, respondBy: last.respondBy ?? null }
+      : { outcome: null, outcomeDate: null, outcomeNote: null, notInterested: false, respondBy: null };
   }
   return {
     ...app,

@@ -42,7 +42,14 @@ const appArb = fc.record({
   ),
   /** Outcomes in the order they were recorded: the last one stands, the others are history. */
   outcomes: fc.array(
-    fc.record({ outcome: fc.constantFrom(...OUTCOMES), day: fc.integer({ min: 0, max: 90 }), notInterested: fc.boolean(), undated: fc.boolean() }),
+    fc.record({
+      outcome: fc.constantFrom(...OUTCOMES),
+      day: fc.integer({ min: 0, max: 90 }),
+      notInterested: fc.boolean(),
+      undated: fc.boolean(),
+      /** With an offer: its deadline, this many days after it (rule 15). */
+      respondBy: fc.option(fc.integer({ min: 0, max: 20 })),
+    }),
     { maxLength: 3 },
   ),
 });
@@ -93,6 +100,7 @@ function buildApp(id: number, spec: AppSpec): Application {
     outcomeDate: last ? at(last.day) : null,
     outcomeNote: last ? `note ${last.day}` : null,
     notInterested: last?.notInterested ?? false,
+    respondBy: last?.outcome === 'offer' && last.respondBy !== null ? at(last.day + last.respondBy) : null,
     // Each earlier outcome was replaced when the next one was recorded (on or after its date).
     pastOutcomes: outcomes.slice(0, -1).map((o, i) => ({
       id: id * 10 + i,
@@ -101,6 +109,7 @@ function buildApp(id: number, spec: AppSpec): Application {
       note: `note ${o.day}`,
       notInterested: o.notInterested,
       replacedOn: at(Math.max(o.day, outcomes[i + 1].day)),
+      respondBy: o.outcome === 'offer' && o.respondBy !== null ? at(o.day + o.respondBy) : null,
     })),
   };
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Me } from '../../src/core/config.js';
 import type { Application, Contact, FollowupEvent, Round } from '../../src/core/types.js';
-import { buildDraftData, type DraftKind, type DraftRequest } from '../../src/drafts/data.js';
+import { buildDraftData, type DraftKind, type DraftRequest, type OfferFact } from '../../src/drafts/data.js';
 import { renderTemplate } from '../../src/drafts/render.js';
 import { UsageError } from '../../src/errors.js';
 import { ensureBuilt } from '../support/ensure-built.js';
@@ -123,11 +123,22 @@ export interface Scene {
   me: Me;
   today: string;
   to?: string | null;
-  offer?: { company: string; date: string } | null;
+  /** The latest offer recorded elsewhere (with its deadline and answer when recorded). */
+  offer?: OfferFact | null;
+  /** An offer accepted elsewhere (its `answer` the acceptance): what a withdrawal says. */
+  accepted?: OfferFact | null;
   nameCompany?: boolean;
   prefer?: boolean;
   reason?: string | null;
 }
+
+/** Globex's offer of Wed 9 Dec, accepted on Fri 11 Dec (what a withdrawal follows). */
+export const GLOBEX_ACCEPTED: OfferFact = {
+  company: 'Globex',
+  date: '2026-12-09',
+  respondBy: '2026-12-18',
+  answer: { outcome: 'accepted', date: '2026-12-11' },
+};
 
 /** The realistic, fully filled scene for each kind. */
 export function fullScene(kind: DraftKind): Scene {
@@ -206,6 +217,40 @@ export function fullScene(kind: DraftKind): Scene {
         today: '2027-03-14',
         reason: 'I have just finished a course on distributed systems and thought of your ledger migration',
       };
+    case 'withdraw':
+      // Two rounds held, a third booked, and the offer accepted elsewhere: the withdrawal cancels it.
+      return {
+        app: fullApp({
+          contacts: [{ ...DANA, topic: 'walked me through the ledger migration' }, PRIYA, SAM],
+          rounds: [
+            ...fullApp().rounds,
+            round({ id: 2, number: 2, date: '2026-12-08', kind: 'onsite', decisionBy: '2026-12-11' }),
+            round({ id: 3, number: 3, date: '2026-12-16', time: '15:00', kind: 'video', recordedOn: '2026-12-10' }),
+          ],
+          events: [...thanked, event('thanks-sent', '2026-12-08', { withName: 'Dana Reyes' })],
+        }),
+        me: ME_FULL,
+        today: '2026-12-14',
+        offer: GLOBEX_ACCEPTED,
+        accepted: GLOBEX_ACCEPTED,
+      };
+    case 'decline':
+      // Their offer with a deadline, declined because another was accepted, with the user's own reason.
+      return {
+        app: fullApp({
+          contacts: [{ ...DANA, topic: 'walked me through the ledger migration' }, PRIYA, SAM],
+          events: thanked,
+          outcome: 'offer',
+          outcomeDate: '2026-12-10',
+          respondBy: '2026-12-18',
+        }),
+        me: ME_FULL,
+        today: '2026-12-14',
+        offer: GLOBEX_ACCEPTED,
+        accepted: GLOBEX_ACCEPTED,
+        nameCompany: true,
+        reason: 'the role would mean moving to Berlin, which I cannot do this year',
+      };
   }
 }
 
@@ -235,6 +280,12 @@ export function bareScene(kind: DraftKind): Scene {
     case 'close-loop':
       // A closing note cites the tries made, so at least one must be recorded: one email, unanswered.
       return { app: bareApp({ events: [event('emailed', '2026-12-08')] }), me: ME_BARE, today: '2026-12-14' };
+    case 'withdraw':
+      // A withdrawal needs the acceptance it reports; the other employer stays unnamed.
+      return { app: bareApp(), me: ME_BARE, today: '2026-12-14', offer: GLOBEX_ACCEPTED, accepted: GLOBEX_ACCEPTED };
+    case 'decline':
+      // A decline needs their offer, and nothing else.
+      return { app: bareApp({ outcome: 'offer', outcomeDate: '2026-12-09' }), me: ME_BARE, today: '2026-12-10' };
     default:
       return { app: bareApp(), me: ME_BARE, today: '2026-12-08' };
   }
@@ -248,6 +299,7 @@ export function request(kind: DraftKind, scene: Scene): DraftRequest {
     today: scene.today,
     to: scene.to ?? null,
     offer: scene.offer ?? null,
+    accepted: scene.accepted ?? null,
     nameCompany: scene.nameCompany ?? false,
     prefer: scene.prefer ?? false,
     reason: scene.reason ?? null,

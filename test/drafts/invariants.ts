@@ -8,7 +8,7 @@
 import { attemptsOf, chaseState, latestRound } from '../../src/core/cadence.js';
 import { maxDate } from '../../src/core/calendar.js';
 import { DEFAULT_SETTINGS, statusOf, type Application, type CalendarDate } from '../../src/core/types.js';
-import { parseNeed, type DraftKind } from '../../src/drafts/data.js';
+import { parseNeed, type DraftKind, type OfferFact } from '../../src/drafts/data.js';
 import { elapsedText, triesText } from '../../src/words/plan.js';
 import type { Scene } from './helpers.js';
 
@@ -55,21 +55,39 @@ export function datesNamed(text: string, today: CalendarDate): NamedDate[] {
   return found;
 }
 
-/** What was known on the scene's day: events and an outcome dated after it are not. */
+/**
+ * What was known on the scene's day: events and an outcome dated after it are not; an outcome
+ * dated after it gives way to the one of its history that stood then (an offer declined later).
+ */
 export function knownOf(scene: Scene): Application {
   const { app, today } = scene;
   const outcomeKnown = app.outcome !== null && app.outcomeDate !== null && app.outcomeDate <= today;
+  const stood = outcomeKnown
+    ? null
+    : [...(app.pastOutcomes ?? [])].reverse().find((p) => p.date !== null && p.date <= today && p.replacedOn > today) ?? null;
   return {
     ...app,
     events: app.events.filter((e) => e.date <= today),
-    outcome: outcomeKnown ? app.outcome : null,
-    outcomeDate: outcomeKnown ? app.outcomeDate : null,
+    outcome: outcomeKnown ? app.outcome : (stood?.outcome ?? null),
+    outcomeDate: outcomeKnown ? app.outcomeDate : (stood?.date ?? null),
+    respondBy: outcomeKnown ? (app.respondBy ?? null) : (stood?.respondBy ?? null),
+    pastOutcomes: (app.pastOutcomes ?? []).filter((p) => p.replacedOn <= today),
   };
 }
 
 /** The offer recorded elsewhere by the scene's day, or null. */
-function offerOf(scene: Scene): { company: string; date: CalendarDate } | null {
+function offerOf(scene: Scene): OfferFact | null {
   return scene.offer && scene.offer.date <= scene.today ? scene.offer : null;
+}
+
+/** How an offer was answered by the scene's day, or null while it is open. */
+function answerOf(offer: OfferFact | null, today: CalendarDate): 'accepted' | 'declined' | null {
+  return offer?.answer && offer.answer.date <= today ? offer.answer.outcome : null;
+}
+
+/** The offer accepted elsewhere by the scene's day (the scene's acceptance, or the offer elsewhere if accepted), or null. */
+export function acceptedOf(scene: Scene): OfferFact | null {
+  return [scene.accepted ?? null, scene.offer ?? null].find((o) => answerOf(o, scene.today) === 'accepted') ?? null;
 }
 
 const OPEN_DECISION: DraftKind[] = ['thanks', 'check-in', 'call', 'share-offer', 'close-loop'];
@@ -79,8 +97,12 @@ export function premiseHolds(kind: DraftKind, scene: Scene): boolean {
   const known = knownOf(scene);
   const held = latestRound({ rounds: known.rounds.filter((r) => r.date <= scene.today) });
   const status = statusOf(known);
-  if (kind !== 'share-offer' && !held) return false;
+  if (!['share-offer', 'withdraw', 'decline'].includes(kind) && !held) return false;
   if (OPEN_DECISION.includes(kind) && known.outcome !== null) return false;
+  // Once an offer elsewhere is accepted, no letter says the user is still waiting on this one (rule 16).
+  if (OPEN_DECISION.includes(kind) && acceptedOf(scene)) return false;
+  if (kind === 'withdraw' && (status !== 'active' || !acceptedOf(scene))) return false;
+  if (kind === 'decline' && status !== 'offer' && status !== 'declined') return false;
   if ((kind === 'feedback' || kind === 'thank-feedback') && known.outcome !== 'rejected') return false;
   if (kind === 'thank-feedback' && !known.events.some((e) => e.type === 'feedback-received')) return false;
   if (kind === 'keep-in-touch' && !['rejected', 'withdrawn', 'no-response'].includes(status)) return false;
@@ -143,7 +165,7 @@ function userTexts(scene: Scene): string[] {
       return [p.text, p.fit];
     }),
     ...app.contacts.flatMap((c) => [c.name, c.phone, c.email, c.topic]),
-    ...app.rounds.flatMap((r) => [r.nextSteps, r.notes]),
+    ...app.rounds.flatMap((r) => [r.nextSteps, r.notes, r.time]),
     ...app.events.flatMap((e) => [e.note, e.takeaway, e.withName]),
   ];
   const out = new Set<string>();
@@ -189,6 +211,12 @@ export function recordProblems(kind: DraftKind, scene: Scene, text: string): str
   }
   if (known.outcomeDate) recorded.add(known.outcomeDate);
   if (offer) recorded.add(offer.date);
+  // A withdrawal names the interview it cancels: a round recorded for a later day.
+  const booked = new Set(kind === 'withdraw' ? known.rounds.filter((r) => r.date > today).map((r) => r.date) : []);
+  for (const d of booked) recorded.add(d);
+  // share-offer states the offer's deadline only while the offer is open and the deadline not past.
+  const deadline = offer?.respondBy && !answerOf(offer, today) && offer.respondBy >= today ? offer.respondBy : null;
+  if (deadline) recorded.add(deadline);
   const body = text
     .split('\n')
     .filter((l) => !/^\s*followup /.test(l))
@@ -211,6 +239,9 @@ export function recordProblems(kind: DraftKind, scene: Scene, text: string): str
     [/(?:your feedback|the feedback I received) on ([^.,;]+)/g, dated('feedback-received'), 'feedback received'],
     [/received a job offer(?: from [^.]+?)? on ([^.,;]+)/g, new Set(offer ? [offer.date] : []), 'the offer'],
     [/(?:talking with me|I interviewed for the [^.]+? role(?: at [^.]+?)?|interviewed for|my interview for the [^.]+? role) on ([^.,;"]+)/g, new Set(known.rounds.map((r) => r.date)), 'an interview'],
+    [/the interviews? for the [^.]+? on ([^.,;"]+)/g, new Set(known.rounds.filter((r) => r.date <= today).map((r) => r.date)), 'an interview held'],
+    [/the interview we arranged for ([^.,;]+)/g, booked, 'an interview booked'],
+    [/need to answer it by ([^.,;]+)/g, new Set(deadline ? [deadline] : []), 'the offer\'s deadline, while it is open'],
   ];
   for (const [re, allowed, what] of cites) {
     for (const m of scrubbed.matchAll(re)) {
@@ -244,6 +275,12 @@ export function recordProblems(kind: DraftKind, scene: Scene, text: string): str
   }
   for (const m of rest.matchAll(/\beach:\n((?:- .*\n?)+)/g)) {
     if (m[1].trim().split('\n').length < 2) problems.push(`"each" before a list of one: ${JSON.stringify(m[0])}`);
+  }
+  // The withdrawal's thanks agree with the interviews held: "the interview" for one day, "the interviews" for more.
+  const thanked = /Thank you for the (interviews?) for the /.exec(rest);
+  if (thanked) {
+    const days = new Set(known.rounds.filter((r) => r.date <= today).map((r) => r.date)).size;
+    if ((thanked[1] === 'interviews') !== days > 1) problems.push(`"${thanked[0]}" but ${days} interview days are recorded`);
   }
   const add = /I would like to add (\w+) things?\b/.exec(rest);
   if (add) {
@@ -284,16 +321,69 @@ export function recordProblems(kind: DraftKind, scene: Scene, text: string): str
 export function offerProblems(kind: DraftKind, scene: Scene, text: string): string[] {
   const known = knownOf(scene);
   const offer = offerOf(scene);
-  const shared = offer !== null && known.events.some((e) => e.type === 'offer-shared' && e.date >= offer.date);
+  const accepted = acceptedOf(scene);
+  // An offer declined (or accepted) since is not one the user still "has": the chases stop citing it.
+  const shared =
+    offer !== null && !answerOf(offer, scene.today) && known.events.some((e) => e.type === 'offer-shared' && e.date >= offer.date);
   const mentions = /\b(job )?offers?\b/i.test(text.replace(/\bOffered to take a message\b/g, ''));
   const problems: string[] = [];
-  if (mentions && !offer) problems.push('mentions an offer, but none is recorded');
-  // Once shared, the chases say so: an employer told of an offer is not written to as if it were not.
-  if (shared && !mentions && ['check-in', 'call', 'close-loop'].includes(kind)) problems.push('the offer shared with them is not mentioned');
-  if (mentions && kind !== 'share-offer' && !shared) problems.push('mentions an offer not yet shared with them');
-  if (offer && !(kind === 'share-offer' && scene.nameCompany) && offer.company.length > 2 && text.includes(offer.company) && !known.company.includes(offer.company)) {
-    problems.push(`names the other employer ${offer.company}`);
+  if (kind === 'withdraw' || kind === 'decline') {
+    // Their premise is an offer: accepted elsewhere (withdraw), or theirs (decline).
+    if (!mentions) problems.push(`${kind} does not say which offer it follows`);
+    const claimsAccepted = /\bI have accepted an offer\b/.test(text);
+    if (claimsAccepted && !accepted) problems.push('says an offer was accepted, but no acceptance is recorded');
+    if (kind === 'withdraw' && !claimsAccepted) problems.push('a withdrawal that does not say an offer was accepted');
+  } else {
+    if (mentions && !offer) problems.push('mentions an offer, but none is recorded');
+    // Once shared, the chases say so: an employer told of an offer is not written to as if it were not.
+    if (shared && !mentions && ['check-in', 'call', 'close-loop'].includes(kind)) problems.push('the offer shared with them is not mentioned');
+    if (mentions && kind !== 'share-offer' && !shared) problems.push('mentions an offer not yet shared with them');
   }
+  // The other employer is named only when the user asked (--name-company).
+  const mayName = scene.nameCompany === true && ['share-offer', 'withdraw', 'decline'].includes(kind);
+  for (const o of [offer, accepted]) {
+    if (o && !mayName && o.company.length > 2 && text.includes(o.company) && !known.company.includes(o.company)) {
+      problems.push(`names the other employer ${o.company}`);
+    }
+  }
+  // The deadline: stated in share-offer exactly when one is recorded, still ahead and the offer open.
+  if (kind === 'share-offer' && offer) {
+    const deadline = offer.respondBy && !answerOf(offer, scene.today) && offer.respondBy >= scene.today;
+    const stated = /\bneed to answer it by\b/.test(text);
+    if (deadline && !stated) problems.push('the offer\'s deadline is recorded and ahead, but not stated');
+    if (!deadline && stated) problems.push('states a deadline that is not recorded, passed, or for an offer already answered');
+    const declined = answerOf(offer, scene.today) === 'declined';
+    if (declined && !/\bwhich I have since declined\b/.test(text)) problems.push('the offer was declined, but the letter speaks of it as open');
+    if (declined && /\bbefore I answer\b|\bhelp me give everyone a fair answer\b/.test(text)) problems.push('still weighing an offer already declined');
+  } else if (/\bneed to answer\b/.test(text)) {
+    problems.push('a deadline outside share-offer');
+  }
+  return problems;
+}
+
+/**
+ * LinkedIn: only keep-in-touch suggests connecting there, and only when the last thing logged is
+ * a letter of the user's with nothing heard since (no later event, no decision of theirs after
+ * it); no letter claims a connection, since none is ever recorded.
+ */
+export function linkedInProblems(kind: DraftKind, scene: Scene, text: string): string[] {
+  const problems: string[] = [];
+  if (/\b(we are|we're|already) connected\b|\bour (LinkedIn )?connection\b|\bconnected on LinkedIn\b/i.test(text)) {
+    problems.push('claims a connection that is not recorded');
+  }
+  const mentions = /LinkedIn/.test(text);
+  if (kind !== 'keep-in-touch') {
+    if (mentions) problems.push(`${kind} mentions LinkedIn`);
+    return problems;
+  }
+  const known = knownOf(scene);
+  const events = [...known.events].sort((a, b) => (a.date === b.date ? a.id - b.id : a.date < b.date ? -1 : 1));
+  const last = events[events.length - 1];
+  const letters = ['thanks-sent', 'emailed', 'feedback-asked', 'offer-shared', 'loop-closed', 'kept-in-touch'];
+  const heardAfter = (known.outcome === 'rejected' || known.outcome === 'offer') && !!last && known.outcomeDate! > last.date;
+  const quiet = !!last && letters.includes(last.type) && !heardAfter;
+  if (mentions && !quiet) problems.push('suggests LinkedIn although something was heard since the last letter');
+  if (!mentions && quiet) problems.push('nothing heard since the last letter, but no LinkedIn suggestion');
   return problems;
 }
 
@@ -314,5 +404,6 @@ export function letterInvariants(kind: DraftKind, scene: Scene, text: string): s
     ...honorificAsName(text).map((h) => `honorific as a name: ${h}`),
     ...recordProblems(kind, scene, text),
     ...offerProblems(kind, scene, text),
+    ...linkedInProblems(kind, scene, text),
   ];
 }

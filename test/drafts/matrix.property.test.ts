@@ -2,7 +2,9 @@
  * The matrix's invariants over random records (issue 12, "Done when"): rounds of any kind, names
  * with and without honorifics, topics, permission to call, any events (tries, conversations,
  * feedback with and without a takeaway, a shared offer with and without a preference), any
- * outcome, an offer elsewhere or none, any number of additions and needs, any day. Every kind is
+ * outcome (an offer with or without a deadline, accepted or declined later), an offer elsewhere or
+ * none (with or without a deadline, declined or accepted), an acceptance elsewhere, interviews
+ * booked ahead with a time, any number of additions and needs, any day. Every kind is
  * either refused without its premise (exit 2), or rendered with no sentence twice, no doubled
  * punctuation, no honorific as a name, every date and count equal to the records, and no offer
  * that is not recorded and shared.
@@ -10,7 +12,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { addDays } from '../../src/core/calendar.js';
-import { EVENT_TYPES, type Contact, type FollowupEvent, type Round } from '../../src/core/types.js';
+import { EVENT_TYPES, type Application, type Contact, type FollowupEvent, type Round } from '../../src/core/types.js';
 import { DRAFT_KINDS, PREFER_NOTE, type DraftKind } from '../../src/drafts/data.js';
 import { UsageError } from '../../src/errors.js';
 import { contact, draft, fullApp, letterProblems, ME_BARE, ME_FULL, type Scene } from './helpers.js';
@@ -42,8 +44,15 @@ const nameArb = (first: string, last: string) =>
 
 const recordArb = fc.record({
   rounds: fc.array(
-    fc.record({ at: offset(40), decideIn: fc.option(offset(15), { nil: null }), kind: fc.constantFrom('phone', 'video', 'onsite', null) }),
-    { minLength: 1, maxLength: 2 },
+    fc.record({
+      at: offset(40),
+      decideIn: fc.option(offset(15), { nil: null }),
+      kind: fc.constantFrom('phone', 'video', 'onsite', null),
+      // Booked this many days ahead (recorded before its date), with a time; or recorded on the day.
+      bookedAhead: fc.option(fc.integer({ min: 1, max: 14 }), { nil: null }),
+      time: fc.constantFrom(null, '09:30', '15:00'),
+    }),
+    { minLength: 1, maxLength: 3 },
   ),
   manager: fc.option(
     fc.record({ name: nameArb('Dana', 'Reyes'), phone: fc.boolean(), okToCall: fc.boolean(), topic: fc.option(textArb, { nil: null }) }),
@@ -65,9 +74,23 @@ const recordArb = fc.record({
   why: fc.option(textArb, { nil: null }),
   needs: fc.array(fc.tuple(textArb, fc.option(textArb, { nil: null })), { maxLength: 3 }),
   expand: fc.array(textArb, { maxLength: 3 }),
-  outcome: fc.option(fc.record({ type: fc.constantFrom('offer', 'rejected', 'withdrawn' as const), at: offset(90) }), { nil: null }),
+  outcome: fc.option(
+    fc.record({
+      type: fc.constantFrom('offer', 'rejected', 'withdrawn', 'accepted', 'declined' as const),
+      at: offset(90),
+      // An offer's deadline; and for accepted or declined, how long after the offer the answer came.
+      respondIn: fc.option(offset(14), { nil: null }),
+      answeredIn: offset(10),
+    }),
+    { nil: null },
+  ),
   notInterested: fc.boolean(),
   offerAt: fc.option(offset(90), { nil: null }),
+  offerDeadlineIn: fc.option(offset(14), { nil: null }),
+  offerAnswer: fc.option(fc.record({ outcome: fc.constantFrom('accepted', 'declined' as const), in: offset(10) }), { nil: null }),
+  // Another offer, accepted (when the offer elsewhere is not the accepted one).
+  acceptedAt: fc.option(offset(100), { nil: null }),
+  nameCompany: fc.boolean(),
   richMe: fc.boolean(),
   toInterviewer: fc.boolean(),
   reason: fc.option(textArb, { nil: null }),
@@ -83,11 +106,12 @@ function sceneOf(r: Drawn): Scene {
       id: i + 1,
       number: i + 1,
       date: addDays(DAY0, x.at),
-      time: null,
+      time: x.time,
       kind: x.kind,
       decisionBy: x.decideIn === null ? null : addDays(DAY0, x.at + x.decideIn),
       nextSteps: null,
       notes: `${SECRET}: notes`,
+      recordedOn: x.bookedAhead === null ? null : addDays(DAY0, x.at - x.bookedAhead),
     }));
   const contacts: Contact[] = [];
   if (r.manager) {
@@ -112,6 +136,29 @@ function sceneOf(r: Drawn): Scene {
     newDate: e.type === 'spoke' && e.newDateIn !== null ? addDays(DAY0, e.at + e.newDateIn) : null,
     takeaway: e.type === 'feedback-received' ? e.takeaway : null,
   }));
+  // An offer answered (accepted or declined) keeps the offer in its history, with its deadline.
+  const o = r.outcome;
+  const answered = o !== null && (o.type === 'accepted' || o.type === 'declined');
+  const offerDay = o ? addDays(DAY0, o.at) : null;
+  const outcome: Partial<Application> = o === null
+    ? { outcome: null, outcomeDate: null, outcomeNote: null }
+    : answered
+      ? {
+          outcome: o.type,
+          outcomeDate: addDays(DAY0, o.at + o.answeredIn),
+          outcomeNote: `${SECRET}: why`,
+          pastOutcomes: [{
+            id: 1, outcome: 'offer', date: offerDay, note: `${SECRET}: offer`, notInterested: false,
+            replacedOn: addDays(DAY0, o.at + o.answeredIn),
+            respondBy: o.respondIn === null ? null : addDays(DAY0, o.at + o.respondIn),
+          }],
+        }
+      : {
+          outcome: o.type,
+          outcomeDate: offerDay,
+          outcomeNote: `${SECRET}: why`,
+          respondBy: o.type === 'offer' && o.respondIn !== null ? addDays(DAY0, o.at + o.respondIn) : null,
+        };
   const app = fullApp({
     rounds,
     contacts,
@@ -119,9 +166,7 @@ function sceneOf(r: Drawn): Scene {
     why: r.why,
     needs: r.needs.map(([n, fit]) => (fit === null ? n : `${n} :: ${fit}`)),
     expand: r.expand,
-    outcome: r.outcome?.type ?? null,
-    outcomeDate: r.outcome ? addDays(DAY0, r.outcome.at) : null,
-    outcomeNote: r.outcome ? `${SECRET}: why` : null,
+    ...outcome,
     notInterested: r.notInterested,
   });
   const interviewer = contacts.find((c) => c.role === 'interviewer');
@@ -129,7 +174,20 @@ function sceneOf(r: Drawn): Scene {
     app,
     me: r.richMe ? ME_FULL : { ...ME_BARE, phone: '+1 555 0199' },
     today: addDays(DAY0, r.today),
-    offer: r.offerAt === null ? null : { company: 'Globex', date: addDays(DAY0, r.offerAt) },
+    offer:
+      r.offerAt === null
+        ? null
+        : {
+            company: 'Globex',
+            date: addDays(DAY0, r.offerAt),
+            respondBy: r.offerDeadlineIn === null ? null : addDays(DAY0, r.offerAt + r.offerDeadlineIn),
+            answer: r.offerAnswer === null ? null : { outcome: r.offerAnswer.outcome, date: addDays(DAY0, r.offerAt + r.offerAnswer.in) },
+          },
+    accepted:
+      r.acceptedAt === null
+        ? null
+        : { company: 'Hooli', date: addDays(DAY0, r.acceptedAt), answer: { outcome: 'accepted', date: addDays(DAY0, r.acceptedAt + 2) } },
+    nameCompany: r.nameCompany,
     to: r.toInterviewer && interviewer ? interviewer.name : null,
     reason: r.reason,
   };
@@ -148,6 +206,10 @@ describe('random records: refused without the premise, else every invariant hold
         const scene = sceneOf(r);
         // --to is for the thank-you; a call needs a number to call, which is refused on its own terms.
         if (kind !== 'thanks') scene.to = null;
+        // --name-company goes with the letters that may name another employer (the command refuses it elsewhere).
+        if (!['share-offer', 'withdraw', 'decline'].includes(kind)) scene.nameCompany = false;
+        // --reason goes with keep-in-touch and decline.
+        if (!['keep-in-touch', 'decline'].includes(kind)) scene.reason = null;
         let text: string;
         try {
           text = draft(kind, scene);

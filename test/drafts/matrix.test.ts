@@ -20,6 +20,7 @@ import {
   draft,
   event,
   fullApp,
+  GLOBEX_ACCEPTED,
   letterProblems,
   ME_BARE,
   ME_FULL,
@@ -33,6 +34,14 @@ import { datesNamed, letterInvariants, premiseHolds } from './invariants.js';
 
 const thanked = event('thanks-sent', '2026-12-01', { withName: 'Dana Reyes' });
 const OFFER = { company: 'Globex', date: '2026-12-09' };
+/** The same offer with a deadline: Fri 18 Dec. */
+const OFFER_DUE = { ...OFFER, respondBy: '2026-12-18' };
+/** Accepted on Fri 11 Dec (rule 16: the others withdraw). */
+const ACCEPTED = GLOBEX_ACCEPTED;
+/** Declined on Fri 11 Dec. */
+const DECLINED = { ...OFFER_DUE, answer: { outcome: 'declined' as const, date: '2026-12-11' } };
+/** This application's own offer of Thu 10 Dec, to be answered by Fri 18 Dec. */
+const THEIR_OFFER = { outcome: 'offer' as const, outcomeDate: '2026-12-10', respondBy: '2026-12-18' };
 const sharedOffer = (note: string | null = null) => event('offer-shared', '2026-12-10', { withName: 'Dana Reyes', note });
 const REJECTED = { outcome: 'rejected' as const, outcomeDate: '2026-12-10' };
 const ME_CALLER = { ...ME_BARE, phone: '+1 555 0199' };
@@ -81,6 +90,7 @@ function stages(kind: DraftKind): Stage[] {
         s('after an offer elsewhere, shared', { app: rich({ events: [thanked, sharedOffer()] }), me: ME_FULL, today: '2026-12-11', offer: OFFER }),
         s('before the interview', { app: rich({ rounds: [round({ date: '2026-12-03' })] }), me: ME_FULL, today: '2026-12-01' }, true),
         s('after a rejection', { app: rich(REJECTED), me: ME_FULL, today: '2026-12-11' }, true),
+        s('after accepting an offer elsewhere', { app: rich({ rounds: [round({ date: '2026-12-11' })] }), me: ME_FULL, today: '2026-12-11', offer: ACCEPTED }, true),
       ];
     case 'check-in':
     case 'call': {
@@ -103,7 +113,11 @@ function stages(kind: DraftKind): Stage[] {
         s('minimal, after sharing an offer', { app: minimal({ events: [event('offer-shared', '2026-12-10')] }), me, today: '2026-12-14', offer: OFFER }),
         s('before the interview', { app: rich({ rounds: [round({ date: '2026-12-10' })] }), me: ME_FULL, today: '2026-12-07' }, true),
         s('after a rejection', { app: rich(REJECTED), me: ME_FULL, today: '2026-12-11' }, true),
+        s('rich, after sharing an offer since declined', { app: rich({ events: [thanked, sharedOffer()] }), me: ME_FULL, today: '2026-12-14', offer: DECLINED }),
+        s('rich, after sharing an offer with a deadline', { app: rich({ events: [thanked, sharedOffer()] }), me: ME_FULL, today: '2026-12-14', offer: OFFER_DUE }),
         s('after an offer of their own', { app: rich({ outcome: 'offer', outcomeDate: '2026-12-10' }), me: ME_FULL, today: '2026-12-11' }, true),
+        s('after accepting an offer elsewhere', { app: rich({ events: [thanked, sharedOffer()] }), me: ME_FULL, today: '2026-12-14', offer: ACCEPTED }, true),
+        s('after accepting an offer elsewhere, with another offer later', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-14', offer: { company: 'Hooli', date: '2026-12-12' }, accepted: ACCEPTED }, true),
       ];
     }
     case 'feedback':
@@ -132,8 +146,16 @@ function stages(kind: DraftKind): Stage[] {
         s('minimal', { app: minimal(), me: ME_BARE, today: '2026-12-09', offer: OFFER }),
         s('seven weeks later', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2027-01-27', offer: OFFER }),
         s('after tries, already shared once', { app: rich({ events: [thanked, event('no-answer', '2026-12-07'), sharedOffer()] }), me: ME_FULL, today: '2026-12-11', offer: OFFER }),
+        s('rich, an offer with a deadline', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-10', offer: OFFER_DUE, prefer: true }),
+        s('minimal, an offer with a deadline, named', { app: minimal(), me: ME_BARE, today: '2026-12-09', offer: OFFER_DUE, nameCompany: true }),
+        s('an offer whose deadline is today', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-18', offer: OFFER_DUE }),
+        s('an offer whose deadline has passed', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-21', offer: OFFER_DUE }),
+        s('rich, an offer since declined', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-14', offer: DECLINED, prefer: true }),
+        s('minimal, an offer since declined', { app: minimal(), me: ME_BARE, today: '2026-12-14', offer: DECLINED }),
+        s('an offer declined after today: still open, with its deadline', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-10', offer: DECLINED }),
         s('no offer recorded', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-09' }, true),
         s('an offer dated after today', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-08', offer: OFFER }, true),
+        s('the offer accepted', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-14', offer: ACCEPTED }, true),
       ];
     case 'close-loop':
       return [
@@ -144,6 +166,7 @@ function stages(kind: DraftKind): Stage[] {
         s('after sharing an offer', { app: rich({ events: [thanked, sharedOffer(PREFER_NOTE), ...tries4] }), me: ME_FULL, today: '2026-12-22', offer: OFFER }),
         s('no tries', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-22' }, true),
         s('no tries since a conversation', { app: rich({ events: [thanked, event('emailed', '2026-12-07'), event('spoke', '2026-12-10')] }), me: ME_FULL, today: '2026-12-22' }, true),
+        s('after accepting an offer elsewhere', { app: rich({ events: [thanked, ...tries4] }), me: ME_FULL, today: '2026-12-22', offer: ACCEPTED }, true),
       ];
     case 'keep-in-touch':
       return [
@@ -158,9 +181,47 @@ function stages(kind: DraftKind): Stage[] {
         s('after a closed loop', { app: rich({ events: [thanked, event('emailed', '2026-12-07'), event('loop-closed', '2026-12-11')] }), me: ME_FULL, today: '2027-03-11' }),
         s('withdrawn', { app: rich({ outcome: 'withdrawn', outcomeDate: '2026-12-10', events: [thanked] }), me: ME_FULL, today: '2027-01-20' }),
         s('rejected after sharing an offer', { app: rich({ ...REJECTED, events: [thanked, event('offer-shared', '2026-12-09')] }), me: ME_FULL, today: '2027-03-10', offer: OFFER }),
+        s('rich, feedback asked and nothing heard since', { app: rich(rejected([event('feedback-asked', '2026-12-11', { withName: 'Dana Reyes' })])), me: ME_FULL, today: '2027-03-12', reason: 'I have just finished a course on distributed systems' }),
+        s('minimal, a keep-in-touch note unanswered', { app: minimal({ ...REJECTED, events: [event('kept-in-touch', '2027-03-10')] }), me: ME_BARE, today: '2027-06-10' }),
+        s('a closed loop, then a call nobody answered', { app: rich({ events: [thanked, event('emailed', '2026-12-07'), event('loop-closed', '2026-12-11'), event('no-answer', '2027-01-11')] }), me: ME_FULL, today: '2027-04-12' }),
+        s('rejected after the last letter', { app: rich({ outcome: 'rejected', outcomeDate: '2026-12-14', events: [thanked, event('emailed', '2026-12-08')] }), me: ME_FULL, today: '2027-03-15' }),
         s('still open', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2027-03-10' }, true),
         s('after an offer', { app: rich({ outcome: 'offer', outcomeDate: '2026-12-10' }), me: ME_FULL, today: '2027-03-10' }, true),
       ];
+    case 'withdraw': {
+      const booked = round({ id: 3, number: 3, date: '2026-12-16', time: '15:00', kind: 'video', recordedOn: '2026-12-10' });
+      const twoHeld = [round({ kind: 'video' }), round({ id: 2, number: 2, date: '2026-12-08', kind: 'onsite' })];
+      return [
+        s('rich, two rounds held and one booked', { app: rich({ rounds: [...twoHeld, booked], events: [thanked] }), me: ME_FULL, today: '2026-12-14', offer: ACCEPTED }),
+        s('rich, one round, the employer named', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-11', offer: ACCEPTED, nameCompany: true }),
+        s('rich, two rounds on one day', { app: rich({ rounds: [round(), round({ id: 2, number: 2 })], events: [thanked] }), me: ME_FULL, today: '2026-12-14', offer: ACCEPTED }),
+        s('rich, after sharing the offer, a later offer elsewhere', { app: rich({ events: [thanked, sharedOffer(PREFER_NOTE)] }), me: ME_FULL, today: '2026-12-14', offer: { company: 'Hooli', date: '2026-12-12' }, accepted: ACCEPTED }),
+        s('minimal', { app: minimal(), me: ME_BARE, today: '2026-12-14', offer: ACCEPTED }),
+        s('minimal, before any interview is held', { app: minimal({ rounds: [round({ date: '2026-12-16', time: '09:30', recordedOn: '2026-12-07' })] }), me: ME_BARE, today: '2026-12-14', offer: ACCEPTED }),
+        s('an offer elsewhere, not accepted', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-14', offer: OFFER_DUE }, true),
+        s('accepted after today', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-10', offer: ACCEPTED }, true),
+        s('no offer at all', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-14' }, true),
+        s('already rejected', { app: rich(REJECTED), me: ME_FULL, today: '2026-12-14', offer: ACCEPTED }, true),
+        s('an offer of their own', { app: rich(THEIR_OFFER), me: ME_FULL, today: '2026-12-14', offer: ACCEPTED }, true),
+        s('the loop closed', { app: rich({ events: [thanked, event('emailed', '2026-12-07'), event('loop-closed', '2026-12-10')] }), me: ME_FULL, today: '2026-12-14', offer: ACCEPTED }, true),
+      ];
+    }
+    case 'decline': {
+      const declined = { outcome: 'declined' as const, outcomeDate: '2026-12-14', pastOutcomes: [{ id: 1, outcome: 'offer' as const, date: '2026-12-10', note: null, notInterested: false, replacedOn: '2026-12-14', respondBy: '2026-12-18' }] };
+      return [
+        s('rich, an offer with a deadline, a reason', { app: rich({ ...THEIR_OFFER, events: [thanked] }), me: ME_FULL, today: '2026-12-14', reason: 'the role would mean moving to Berlin, which I cannot do this year' }),
+        s('rich, another offer accepted and named', { app: rich({ ...THEIR_OFFER, events: [thanked] }), me: ME_FULL, today: '2026-12-14', offer: ACCEPTED, nameCompany: true }),
+        s('rich, another offer accepted, unnamed', { app: rich({ ...THEIR_OFFER, events: [thanked] }), me: ME_FULL, today: '2026-12-14', offer: ACCEPTED }),
+        s('rich, already declined', { app: rich({ ...declined, events: [thanked] }), me: ME_FULL, today: '2026-12-15' }),
+        s('rich, declined after today: still their offer', { app: rich({ ...declined, events: [thanked] }), me: ME_FULL, today: '2026-12-11' }),
+        s('minimal', { app: minimal({ outcome: 'offer', outcomeDate: '2026-12-09' }), me: ME_BARE, today: '2026-12-10' }),
+        s('minimal, an offer elsewhere still open', { app: minimal({ outcome: 'offer', outcomeDate: '2026-12-09' }), me: ME_BARE, today: '2026-12-10', offer: { company: 'Hooli', date: '2026-12-08' } }),
+        s('still open', { app: rich({ events: [thanked] }), me: ME_FULL, today: '2026-12-14' }, true),
+        s('rejected', { app: rich(REJECTED), me: ME_FULL, today: '2026-12-14', offer: OFFER }, true),
+        s('their offer accepted', { app: rich({ outcome: 'accepted', outcomeDate: '2026-12-14', pastOutcomes: [{ ...declined.pastOutcomes[0] }] }), me: ME_FULL, today: '2026-12-15' }, true),
+        s('their offer dated after today', { app: rich(THEIR_OFFER), me: ME_FULL, today: '2026-12-09' }, true),
+      ];
+    }
   }
 }
 

@@ -134,13 +134,21 @@ function sceneFrom(kind: DraftKind, r: Typed): Scene {
       event('feedback-received', '2026-12-14', { note: r.feedbackNote }),
     ],
     ...(AFTER_REJECTION.includes(kind) ? { outcome: 'rejected' as const, outcomeDate: '2026-12-11' } : {}),
+    // A decline turns down their offer.
+    ...(kind === 'decline' ? { outcome: 'offer' as const, outcomeDate: '2026-12-11', respondBy: '2026-12-18' } : {}),
   });
+  // A withdrawal follows an offer accepted elsewhere (a decline may say so too).
+  const accepted =
+    kind === 'withdraw' || kind === 'decline'
+      ? { company: r.offerCompany, date: '2026-12-09', answer: { outcome: 'accepted' as const, date: '2026-12-11' } }
+      : null;
   return {
     app,
     me: { ...ME_FULL, name: r.me, email: r.myEmail },
     today: '2026-12-15',
-    offer: kind === 'share-offer' ? { company: r.offerCompany, date: '2026-12-09' } : null,
-    nameCompany: kind === 'share-offer' && r.nameCompany,
+    offer: kind === 'share-offer' ? { company: r.offerCompany, date: '2026-12-09', respondBy: '2026-12-18' } : null,
+    accepted,
+    nameCompany: ['share-offer', 'withdraw', 'decline'].includes(kind) && r.nameCompany,
     prefer: kind === 'share-offer' && r.prefer,
     reason: r.reason,
   };

@@ -44,6 +44,8 @@ const recordArb = fc.record({
   outcome: fc.option(fc.record({ type: fc.constantFrom('offer', 'rejected', 'withdrawn' as const), at: offset(110) }), { nil: null }),
   notInterested: fc.boolean(),
   offerAt: fc.option(offset(110), { nil: null }),
+  // An offer accepted on another application (what a withdrawal follows), two days after it came.
+  acceptedAt: fc.option(offset(110), { nil: null }),
   today: offset(260),
 });
 
@@ -84,6 +86,10 @@ function sceneOf(r: Drawn): Scene {
     me: ME_FULL,
     today: addDays(DAY0, r.today),
     offer: r.offerAt === null ? null : { company: 'Globex', date: addDays(DAY0, r.offerAt) },
+    accepted:
+      r.acceptedAt === null
+        ? null
+        : { company: 'Hooli', date: addDays(DAY0, r.acceptedAt), answer: { outcome: 'accepted', date: addDays(DAY0, r.acceptedAt + 2) } },
   };
 }
 
@@ -106,8 +112,14 @@ function premiseHolds(kind: DraftKind, scene: Scene): boolean {
   const known = knownOf(scene);
   const held = latestRound({ rounds: known.rounds.filter((r) => r.date <= scene.today) });
   const status = statusOf(known);
-  if (kind !== 'share-offer' && !held) return false;
+  const accepted = scene.accepted?.answer && scene.accepted.answer.date <= scene.today;
+  // share-offer tells of an offer; withdraw may cancel an interview booked; decline answers an offer.
+  if (!['share-offer', 'withdraw', 'decline'].includes(kind) && !held) return false;
   if (OPEN_DECISION.includes(kind) && known.outcome !== null) return false;
+  // Once an offer elsewhere is accepted, nothing says the user still waits on this decision (rule 16).
+  if (OPEN_DECISION.includes(kind) && accepted) return false;
+  if (kind === 'withdraw' && (status !== 'active' || !accepted)) return false;
+  if (kind === 'decline' && status !== 'offer') return false;
   if ((kind === 'feedback' || kind === 'thank-feedback') && known.outcome !== 'rejected') return false;
   if (kind === 'thank-feedback' && !known.events.some((e) => e.type === 'feedback-received')) return false;
   if (kind === 'keep-in-touch' && !['rejected', 'withdrawn', 'no-response'].includes(status)) return false;
@@ -201,6 +213,13 @@ function checkLetter(kind: DraftKind, scene: Scene, text: string): void {
   }
   if (known.outcomeDate) recorded.add(known.outcomeDate);
   if (scene.offer && scene.offer.date <= today) recorded.add(scene.offer.date);
+  // A withdrawal names the interview it cancels: a round recorded for a later day.
+  if (kind === 'withdraw') for (const r of known.rounds) if (r.date > today) ahead.add(r.date);
+  // Only a withdrawal or a decline says an offer was accepted, and only one recorded by today.
+  if (/I have accepted an offer/.test(text)) {
+    expect(['withdraw', 'decline']).toContain(kind);
+    expect(scene.accepted?.answer?.date! <= today).toBe(true);
+  }
   for (const date of datesNamed(text, today)) {
     expect(recorded.has(date) || ahead.has(date), `${date} in:\n${text}`).toBe(true);
   }

@@ -82,11 +82,12 @@ describe('followup today --json', () => {
 
   test('overdue items come first (rule 13)', async () => {
     const s = await twoApplications();
-    // Globex: round 2 today; Acme's chase from 7 Dec is overdue on 9 Dec.
+    // Globex: round 2 today (booked ahead, so prepared for: rule 14); Acme's chase from 7 Dec is overdue on 9 Dec.
     await s.ok(['add', '--company', 'Globex', '--role', 'Analyst', '--date', '2026-12-09', '--decision-by', '2026-12-18']);
     const plan = await s.todayPlan('2026-12-09');
     expect(plan.items.map((i) => [i.id, i.action, i.overdue])).toEqual([
       [1, 'check-status', true],
+      [2, 'prepare-interview', false],
       [2, 'send-thanks', false],
     ]);
   });

@@ -24,6 +24,8 @@ const recordArb = fc.record({
   outcome: fc.oneof(fc.constant(null), fc.constantFrom(...OUTCOMES), fc.constant('rejected' as const)),
   outcomeOffset: fc.integer({ min: 0, max: 40 }),
   notInterested: fc.boolean(),
+  /** With an offer: a deadline this many days after it (rule 15), or none. */
+  respondBy: fc.option(fc.integer({ min: 0, max: 20 })),
   events: fc.array(
     fc.record({
       type: fc.oneof(
@@ -50,6 +52,7 @@ function toRecord(spec: Spec, i: number): RecordInput {
     outcome: spec.outcome,
     outcomeDate: spec.outcome ? addDays(BASE, spec.outcomeOffset) : null,
     notInterested: spec.notInterested,
+    respondBy: spec.outcome === 'offer' && spec.respondBy !== null ? addDays(BASE, spec.outcomeOffset + spec.respondBy) : null,
   };
 }
 

@@ -26,7 +26,16 @@ const recordArb = fc.record({
   rounds: fc.array(fc.record({ day: fc.integer({ min: 0, max: 40 }), booked: fc.integer({ min: -8, max: 10 }) }), { minLength: 1, maxLength: 3 }),
   hmRecorded: fc.option(fc.integer({ min: 0, max: 60 })),
   events: fc.array(fc.record({ type: fc.constantFrom(...EVENT_TYPES), day: fc.integer({ min: 0, max: 70 }) }), { maxLength: 8 }),
-  outcomes: fc.array(fc.record({ outcome: fc.constantFrom(...OUTCOMES), day: fc.integer({ min: 0, max: 70 }), notInterested: fc.boolean() }), { maxLength: 3 }),
+  outcomes: fc.array(
+    fc.record({
+      outcome: fc.constantFrom(...OUTCOMES),
+      day: fc.integer({ min: 0, max: 70 }),
+      notInterested: fc.boolean(),
+      /** With an offer: its deadline, this many days after it. */
+      respondBy: fc.option(fc.integer({ min: 0, max: 12 })),
+    }),
+    { maxLength: 3 },
+  ),
 });
 type Spec = typeof recordArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -84,13 +93,19 @@ describe('the fast paths replay a past day as the core does over every record', 
           try {
             store.setConfig('keepInTouchDays', keepInTouchDays);
             const ids = store.insertRecords(specs.map(toRecord), { journal: false, summary: 'random' });
-            // Outcomes as `outcome` records them, each later one with --replace on its own day.
+            // Outcomes as `outcome` records them, each later one with --replace on its own day;
+            // accepted and declined only after an offer (or each other), as `outcome` allows.
             specs.forEach((spec, i) => {
+              let current: string | null = null;
               for (const o of [...spec.outcomes].sort((a, b) => a.day - b.day)) {
+                const answer = o.outcome === 'accepted' || o.outcome === 'declined';
+                if (answer && !(current === 'offer' || current === 'accepted' || current === 'declined')) continue;
                 store.setOutcome(ids[i], o.outcome, at(o.day), null, o.outcome === 'rejected' && o.notInterested, {
                   replace: true,
                   today: at(o.day),
+                  respondBy: o.outcome === 'offer' && o.respondBy !== null ? at(o.day + o.respondBy) : null,
                 });
+                current = o.outcome;
               }
             });
             const config = store.getConfig();
@@ -105,9 +120,11 @@ describe('the fast paths replay a past day as the core does over every record', 
                 store.listLatestOffers(day),
               );
               expect(fast, `today on ${day}`).toEqual(planToday(all, config, day));
-              // the offers known then: the two latest, latest first
+              // the offers known then: the two latest, and every accepted one (rule 16), latest first
               const offers = recordedOffers(known).sort((a, b) => (a.date === b.date ? a.id - b.id : a.date < b.date ? 1 : -1));
-              expect(store.listLatestOffers(day), `offers on ${day}`).toEqual(offers.slice(0, 2));
+              expect(store.listLatestOffers(day), `offers on ${day}`).toEqual(
+                offers.filter((o, k) => k < 2 || o.answer?.outcome === 'accepted'),
+              );
               // list and list --all: each application as it stood, with what comes next
               const ctx = { settings: config, offers: store.listLatestOffers(day), today: day };
               const view = (apps: readonly PlanApplication[]) =>
