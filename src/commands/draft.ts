@@ -363,8 +363,9 @@ function thanksNotes(app: Application, data: DraftData, id: number, to: boolean)
     const names = others.map((c) => terminalSafe(c.name));
     const who = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
     lines.push(
-      `note: this one is to ${terminalSafe(data.recipient.name)}. ${who} also interviewed you; ` +
-        `each needs a note of their own:`,
+      // "also" would say the recipient interviewed you too, which a hiring manager may not have.
+      `note: this one is to ${terminalSafe(data.recipient.name)}. ${who} interviewed you` +
+        `; each needs a note of their own:`,
       ...others.map((c) => `  followup draft thanks ${id} --to "${terminalSafe(c.name)}"`),
     );
   }

@@ -142,9 +142,12 @@ function prepareText(why: Extract<ItemReason, { code: 'prepare-interview' }>, ye
   if (why.interviewers.length > 0) text += ` with ${listText(why.interviewers)}`;
   text += '.';
   const prepare: string[] = [];
-  if (why.needs.length > 0) prepare.push(`what they said they need (${why.needs.join('; ')})`);
-  if (why.expand.length > 0) prepare.push(`the answers you wanted to expand on (${why.expand.join('; ')})`);
-  if (why.nextSteps) prepare.push(`the next steps they named (${why.nextSteps})`);
+  // Inside parentheses: a need without its "how you meet it" part, and no closing marks of its own.
+  const inner = (text: string) => text.trim().replace(/[.!?;:,]+$/, '');
+  const needs = why.needs.map((n) => inner(n.split('::')[0])).filter(Boolean);
+  if (needs.length > 0) prepare.push(`what they said they need (${needs.join('; ')})`);
+  if (why.expand.length > 0) prepare.push(`the answers you wanted to expand on (${why.expand.map(inner).join('; ')})`);
+  if (why.nextSteps) prepare.push(`the next steps they named (${inner(why.nextSteps)})`);
   text += prepare.length > 0 ? ` Prepare ${listText(prepare)}.` : ' Prepare your questions and examples.';
   return text;
 }
