@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/store/schema.js';
+import { storeAtSchema } from './schema-at.js';
 import { Store } from '../../src/store/store.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'followup-migration6-'));
@@ -18,20 +18,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('migration 6', () => {
   it('takes each round as known from its own date, or from when it was written if that was earlier', () => {
     const file = path.join(dir, 'v5.db');
-    const raw = new Sqlite(file);
-    for (const [i, sql] of MIGRATIONS.slice(0, 5).entries()) {
-      raw.exec(sql);
-      raw.pragma(`user_version = ${i + 1}`);
-    }
-    raw.exec(`
-      UPDATE journal_state SET suspended = 1;
+    storeAtSchema(file, 5, `
       INSERT INTO applications (id, uuid, company, role, created_at) VALUES (1, 'a-1', 'Acme', 'Engineer', '2026-11-20T09:00:00Z');
       -- held on 30 Nov, written down two days later
       INSERT INTO rounds (uuid, application_id, number, date, created_at) VALUES ('r-1', 1, 1, '2026-11-30', '2026-12-02T18:00:00Z');
       -- booked on 3 Dec for 10 Dec
-      INSERT INTO rounds (uuid, application_id, number, date, created_at) VALUES ('r-2', 1, 2, '2026-12-10', '2026-12-03T08:00:00Z');
-      UPDATE journal_state SET suspended = 0;`);
-    raw.close();
+      INSERT INTO rounds (uuid, application_id, number, date, created_at) VALUES ('r-2', 1, 2, '2026-12-10', '2026-12-03T08:00:00Z');`);
     Store.open({ file, explicit: true }).close();
     const db = new Sqlite(file, { readonly: true });
     try {

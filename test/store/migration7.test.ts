@@ -9,8 +9,9 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planToday } from '../../src/core/cadence.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { SCHEMA_VERSION } from '../../src/store/schema.js';
 import { Store } from '../../src/store/store.js';
+import { storeAtSchema } from './schema-at.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'followup-migration7-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -20,21 +21,13 @@ describe('migration 7', () => {
     expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(7);
     const file = path.join(dir, 'v6.db');
     // A schema-6 store, as the previous release wrote it.
-    const raw = new Sqlite(file);
-    for (const [i, sql] of MIGRATIONS.slice(0, 6).entries()) {
-      raw.exec(sql);
-      raw.pragma(`user_version = ${i + 1}`);
-    }
-    raw.exec(`
-      UPDATE journal_state SET suspended = 1;
+    storeAtSchema(file, 6, `
       INSERT INTO applications (id, uuid, company, role, status, created_at, settled, last_activity)
         VALUES (1, 'a-1', 'Acme', 'Engineer', 'no-response', '2026-11-30T09:00:00Z', 1, '2026-12-18');
       INSERT INTO rounds (uuid, application_id, number, date, created_at, recorded_on)
         VALUES ('r-1', 1, 1, '2026-11-30', '2026-11-30T09:00:00Z', '2026-11-30');
       INSERT INTO events (uuid, application_id, type, date, created_at)
-        VALUES ('e-1', 1, 'loop-closed', '2026-12-18', '2026-12-18T09:00:00Z');
-      UPDATE journal_state SET suspended = 0;`);
-    raw.close();
+        VALUES ('e-1', 1, 'loop-closed', '2026-12-18', '2026-12-18T09:00:00Z');`);
 
     const store = Store.open({ file, explicit: true });
     try {

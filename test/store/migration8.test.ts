@@ -8,20 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/store/schema.js';
+import { storeAtSchema } from './schema-at.js';
 import { Store } from '../../src/store/store.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'followup-migration8-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function schema7(file: string): void {
-  const raw = new Sqlite(file);
-  for (const [i, sql] of MIGRATIONS.slice(0, 7).entries()) {
-    raw.exec(sql);
-    raw.pragma(`user_version = ${i + 1}`);
-  }
-  raw.exec(`
-    UPDATE journal_state SET suspended = 1;
+  storeAtSchema(file, 7, `
     INSERT INTO applications (id, uuid, company, role, status, outcome, outcome_date, created_at)
       VALUES (1, 'a-1', 'Acme', 'Engineer', 'offer', 'offer', '2026-12-09', '2026-11-30T09:00:00Z'),
              (2, 'a-2', 'Globex', 'Analyst', 'active', NULL, NULL, '2026-11-30T09:00:00Z'),
@@ -33,9 +27,7 @@ function schema7(file: string): void {
     INSERT INTO contacts (uuid, application_id, name, role, position) VALUES ('c-1', 1, 'Dana Reyes', 'hiring-manager', 1);
     INSERT INTO events (uuid, application_id, type, date, created_at) VALUES ('e-1', 2, 'no-answer', '2026-12-08', 'x');
     INSERT INTO outcome_history (uuid, application_id, outcome, date, replaced_on, created_at)
-      VALUES ('h-1', 1, 'rejected', '2026-12-03', '2026-12-09', 'x');
-    UPDATE journal_state SET suspended = 0;`);
-  raw.close();
+      VALUES ('h-1', 1, 'rejected', '2026-12-03', '2026-12-09', 'x');`);
 }
 
 describe('migration 8', () => {

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { planToday } from '../../src/core/cadence.js';
 import { UsageError } from '../../src/errors.js';
 import { buildArchive, parseArchive } from '../../src/export/archive.js';
-import { MIGRATIONS } from '../../src/store/schema.js';
+import { storeAtSchema } from './schema-at.js';
 import { Store, type InterviewInput } from '../../src/store/store.js';
 
 let dir: string;
@@ -202,19 +202,11 @@ describe('the archive', () => {
 describe('migration 8 (its end)', () => {
   test('outcome_history gains respond_by with undo triggers that name it; an offer stays settled', () => {
     const file = path.join(dir, 'v7.db');
-    const raw = new Sqlite(file);
-    for (const [i, sql] of MIGRATIONS.slice(0, 7).entries()) {
-      raw.exec(sql);
-      raw.pragma(`user_version = ${i + 1}`);
-    }
-    raw.exec(`
-      UPDATE journal_state SET suspended = 1;
+    storeAtSchema(file, 7, `
       INSERT INTO applications (id, uuid, company, role, status, outcome, outcome_date, created_at)
         VALUES (1, 'a-1', 'Acme', 'Engineer', 'offer', 'offer', '2026-12-09', '2026-11-30T09:00:00Z');
       INSERT INTO rounds (uuid, application_id, number, date, created_at, recorded_on)
-        VALUES ('r-1', 1, 1, '2026-11-30', '2026-11-30T09:00:00Z', '2026-11-30');
-      UPDATE journal_state SET suspended = 0;`);
-    raw.close();
+        VALUES ('r-1', 1, 1, '2026-11-30', '2026-11-30T09:00:00Z', '2026-11-30');`);
     const store = openStore('v7.db');
     const db = new Sqlite(file, { readonly: true });
     try {
