@@ -5,6 +5,9 @@ import { createContext, type Context } from './context.js';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, ReaderGone, StoreError, UsageError } from './errors.js';
 import { processIO, type IO } from './io.js';
 import { defaultStorePath } from './store/open.js';
+import { SHORT_USAGE, shownPath } from './usage.js';
+
+export { SHORT_USAGE };
 import { closest } from './core/suggest.js';
 import { terminalSafe } from './ui/terminal-safe.js';
 
@@ -55,12 +58,6 @@ export function commandName(argv: readonly string[]): string | null {
     else if (!arg.startsWith('-')) return arg;
   }
   return help ? 'help' : null;
-}
-
-/** A path as a person reads it: the home folder as ~. */
-function shownPath(file: string, env: NodeJS.ProcessEnv): string {
-  const home = env.HOME;
-  return home && home !== '/' && file.startsWith(`${home}/`) ? `~${file.slice(home.length)}` : file;
 }
 
 /** The program for these arguments: the command they name is loaded; otherwise every command is listed by name only. */
@@ -143,20 +140,6 @@ export function reportError(err: unknown, stderr: { write(text: string): unknown
   if (debug && err instanceof Error && err.stack) stderr.write(`${safe(err.stack)}\n`);
   return EXIT_FAILURE;
 }
-
-/** What `followup` alone prints: how to start (stdout, exit 0, as `gh` does). */
-export const SHORT_USAGE = `followup: a planner for the days after a job interview: whom to contact today, how, and why.
-
-Usage: followup <command> [options]
-
-First steps:
-  followup demo                 see it work on a sample week (your own store is not touched)
-  followup add                  record an interview, right after it
-  followup today                each morning: whom to contact, how and why
-  followup draft thanks 1       the thank-you letter for application 1
-
-Every command: followup --help. One command: followup help <command>.
-`;
 
 /** `help NAME` for a name that is no command: what was meant, or null when it is one (or none was given). */
 function unknownHelpTopic(args: readonly string[]): string | null {

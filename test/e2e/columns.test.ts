@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/in-process.js';
 import { visibleWidth } from '../../src/ui/output.js';
-import { COMMANDS } from '../../src/cli.js';
+import { COMMANDS, SHORT_USAGE } from '../../src/cli.js';
 import { sandboxes } from './helpers.js';
 
 const sandbox = sandboxes();
@@ -47,6 +47,7 @@ describe('80 columns', () => {
 
   it("every command's --help fits", async () => {
     const s = sandbox(TODAY);
+    for (const line of SHORT_USAGE.split('\n')) expect(visibleWidth(line), `usage: ${line}`).toBeLessThanOrEqual(80);
     for (const name of ['', ...Object.keys(COMMANDS)]) {
       const r = await runCli(name ? [name, '--help'] : ['--help'], { env: s.env(), tty: true, columns: 80 });
       for (const line of r.stdout.split('\n')) expect(visibleWidth(line), `${name} --help: ${line}`).toBeLessThanOrEqual(80);
