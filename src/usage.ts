@@ -7,7 +7,7 @@ whom to contact today, how, and why.
 Usage: followup <command> [options]
 
 First steps:
-  followup demo              see it work on a sample week (your store is untouched)
+  followup demo              see it work on a sample week (in a temporary store)
   followup add               record an interview, right after it
   followup today             each morning: whom to contact, how and why
   followup draft thanks 1    the thank-you letter for application 1

@@ -6,11 +6,11 @@ import { knownOn } from '../core/known.js';
 import { CONTACT_EVENTS, statusOf, type Action, type Application, type CalendarDate } from '../core/types.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { buildArchive } from '../export/archive.js';
-import { renderCsv } from '../export/csv.js';
+import { writeArchive } from '../export/archive.js';
+import { csvRow } from '../export/csv.js';
 import { icsStamp, renderCalendar, type CalendarEntry, type InterviewEntry } from '../export/ics.js';
 import type { Store } from '../store/store.js';
-import { writePrivate } from './write-file.js';
+import { chunked, writePrivateStream } from './write-file.js';
 
 export const EXPORT_FORMATS = ['json', 'ics', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -55,74 +55,67 @@ export function register(cmd: NewCommand, contextFor: ContextFor): void {
 }
 
 /**
- * Each application's next action (the soonest of its pending items), or none. `skip` leaves an
+ * An application's next action (the soonest of its pending items), or none. `skip` leaves an
  * action out (the calendar shows a booked interview as its own event, not as `prepare-interview`).
+ * `offers`: store.listLatestOffers(today), from what is known today (a past --today replays that
+ * day's calendar).
  */
-export function nextActions(
-  store: Store,
-  apps: readonly Application[],
+export function nextActionOf(
+  app: Application,
+  offers: ReturnType<Store['listLatestOffers']>,
   config: Config,
   today: CalendarDate,
   skip: readonly Action[] = [],
-): Map<number, ScheduledItem> {
-  // From what is known today (a past --today replays that day's calendar).
-  const offers = store.listLatestOffers(today);
-  const next = new Map<number, ScheduledItem>();
-  for (const app of apps) {
-    const items = scheduleApplication(app, { settings: config, offers, today }).filter((i) => !skip.includes(i.action));
-    // The soonest one, with the list's own order (rule 13) among those of the same day.
-    const first = items
-      .map((i) => ({ ...i, overdue: i.due < today }))
-      .sort((a, b) => (a.earliest !== b.earliest ? (a.earliest < b.earliest ? -1 : 1) : compareItems(a, b)))[0];
-    if (first) next.set(app.id, first);
-  }
-  return next;
+): ScheduledItem | undefined {
+  const items = scheduleApplication(app, { settings: config, offers, today }).filter((i) => !skip.includes(i.action));
+  // The soonest one, with the list's own order (rule 13) among those of the same day.
+  return items
+    .map((i) => ({ ...i, overdue: i.due < today }))
+    .sort((a, b) => (a.earliest !== b.earliest ? (a.earliest < b.earliest ? -1 : 1) : compareItems(a, b)))[0];
 }
 
 /**
- * The booked interviews still to come (cadence rule 14): each round recorded before its date,
- * dated today or later and known today, of an application still active whose search has not
- * ended with an offer accepted elsewhere (then only `withdraw` is listed for it).
+ * The booked interviews of one application still to come (cadence rule 14): each round recorded
+ * before its date, dated today or later and known today, of an application still active whose
+ * search has not ended with an offer accepted elsewhere (then only `withdraw` is listed for it;
+ * `next` is its next action).
  */
-export function bookedInterviews(
-  apps: readonly Application[],
-  next: ReadonlyMap<number, ScheduledItem>,
-  today: CalendarDate,
-): InterviewEntry[] {
+export function bookedInterviewsOf(full: Application, next: ScheduledItem | undefined, today: CalendarDate): InterviewEntry[] {
   const out: InterviewEntry[] = [];
-  for (const full of apps) {
-    const app = knownOn(full, today);
-    if (!app || statusOf(app) !== 'active' || next.get(app.id)?.action === 'withdraw') continue;
-    for (const round of app.rounds) {
-      if (!isBooked(round) || round.date < today) continue;
-      const interviewers = app.contacts.filter((c) => c.role === 'interviewer' && c.round === round.number).map((c) => c.name);
-      const before = latestRound({ rounds: app.rounds.filter((r) => r.date < round.date) });
-      out.push({
-        key: round.uuid ?? `${app.uuid}-${round.number}`,
-        id: app.id,
-        company: app.company,
-        role: app.role,
-        // Only who was recorded for that round: the hiring manager may not be in the room.
-        who: interviewers.length > 0 ? listNames(interviewers) : null,
-        why: {
-          code: 'prepare-interview',
-          round: round.number,
-          date: round.date,
-          time: round.time,
-          kind: round.kind,
-          interviewers,
-          needs: app.needs,
-          expand: app.expand,
-          nextSteps: round.nextSteps ?? before?.nextSteps ?? null,
-        },
-      });
-    }
+  const app = knownOn(full, today);
+  if (!app || statusOf(app) !== 'active' || next?.action === 'withdraw') return out;
+  for (const round of app.rounds) {
+    if (!isBooked(round) || round.date < today) continue;
+    const interviewers = app.contacts.filter((c) => c.role === 'interviewer' && c.round === round.number).map((c) => c.name);
+    const before = latestRound({ rounds: app.rounds.filter((r) => r.date < round.date) });
+    out.push({
+      key: round.uuid ?? `${app.uuid}-${round.number}`,
+      id: app.id,
+      company: app.company,
+      role: app.role,
+      // Only who was recorded for that round: the hiring manager may not be in the room.
+      who: interviewers.length > 0 ? listNames(interviewers) : null,
+      why: {
+        code: 'prepare-interview',
+        round: round.number,
+        date: round.date,
+        time: round.time,
+        kind: round.kind,
+        interviewers,
+        needs: app.needs,
+        expand: app.expand,
+        nextSteps: round.nextSteps ?? before?.nextSteps ?? null,
+      },
+    });
   }
-  return out.sort((a, b) =>
-    a.why.date !== b.why.date
-      ? a.why.date < b.why.date ? -1 : 1
-      : (a.why.time ?? '') !== (b.why.time ?? '') ? ((a.why.time ?? '') < (b.why.time ?? '') ? -1 : 1) : a.id - b.id || a.why.round - b.why.round,
-  );
+  return out;
+}
+
+/** Booked interviews in the calendar's order: by date, time, application, round. */
+function byInterviewTime(a: InterviewEntry, b: InterviewEntry): number {
+  return a.why.date !== b.why.date
+    ? a.why.date < b.why.date ? -1 : 1
+    : (a.why.time ?? '') !== (b.why.time ?? '') ? ((a.why.time ?? '') < (b.why.time ?? '') ? -1 : 1) : a.id - b.id || a.why.round - b.why.round;
 }
 
 /** "Priya", "Priya and Tom", "Priya, Tom and Ana". */
@@ -141,59 +134,71 @@ function lastContact(app: Application): CalendarDate | null {
   return last;
 }
 
-/** Produce the export as text. */
-export function exportText(ctx: Context, format: ExportFormat): string {
+/**
+ * Write the export through `write`, piece by piece: the applications are read one at a time
+ * (Store.iterateApplications), so neither the store nor the archive is ever in memory whole. The
+ * calendar keeps only its entries (one per application with a next action, and the booked
+ * interviews), which it sorts.
+ */
+export function writeExport(ctx: Context, format: ExportFormat, write: (text: string) => void): void {
   const store = ctx.openStore();
-  const config = store.getConfig();
-  const apps = store.listApplications('all');
   if (format === 'json') {
-    return `${JSON.stringify(buildArchive(apps, store.storedSettings(), ctx.io.now().toISOString()), null, 2)}\n`;
+    writeArchive(write, store.iterateApplications(), store.storedSettings(), ctx.io.now().toISOString());
+    return;
   }
+  const config = store.getConfig();
+  const offers = store.listLatestOffers(ctx.today);
   if (format === 'ics') {
     // A booked interview is its own timed event, so its prepare-interview item is not an all-day one.
-    const next = nextActions(store, apps, config, ctx.today, ['prepare-interview']);
-    const byId = new Map(apps.map((a) => [a.id, a]));
-    const entries: CalendarEntry[] = [...next.values()]
-      .map((item) => ({ uuid: byId.get(item.id)!.uuid, item, date: calendarDay(item, ctx.today, config) }))
-      .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.item.id - b.item.id));
-    return renderCalendar(entries, icsStamp(ctx.io.now()), ctx.today, bookedInterviews(apps, next, ctx.today));
+    const entries: CalendarEntry[] = [];
+    const interviews: InterviewEntry[] = [];
+    for (const app of store.iterateApplications()) {
+      const item = nextActionOf(app, offers, config, ctx.today, ['prepare-interview']);
+      if (item) entries.push({ uuid: app.uuid, item, date: calendarDay(item, ctx.today, config) });
+      interviews.push(...bookedInterviewsOf(app, item, ctx.today));
+    }
+    entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.item.id - b.item.id));
+    write(renderCalendar(entries, icsStamp(ctx.io.now()), ctx.today, interviews.sort(byInterviewTime)));
+    return;
   }
-  const next = nextActions(store, apps, config, ctx.today);
   const header = ['number', 'company', 'role', 'status', 'first interview', 'last contact', 'next action', 'next date', 'contact'];
-  const rows = apps.map((app) => {
-    const item = next.get(app.id);
+  write(csvRow(header));
+  for (const app of store.iterateApplications()) {
+    const item = nextActionOf(app, offers, config, ctx.today);
     const first = app.rounds.reduce<CalendarDate | null>((m, r) => (m === null || r.date < m ? r.date : m), null);
     const contact = item?.contact
       ? [item.contact.name, item.channel === 'email' ? item.contact.email : (item.contact.phone ?? item.contact.email)]
           .filter(Boolean)
           .join(', ')
       : null;
-    return [
-      app.id,
-      app.company,
-      app.role,
-      statusOf(app),
-      first,
-      lastContact(app),
-      item?.action ?? null,
-      item ? calendarDay(item, ctx.today, config) : null,
-      contact,
-    ];
-  });
-  return renderCsv(header, rows);
+    write(
+      csvRow([
+        app.id,
+        app.company,
+        app.role,
+        statusOf(app),
+        first,
+        lastContact(app),
+        item?.action ?? null,
+        item ? calendarDay(item, ctx.today, config) : null,
+        contact,
+      ]),
+    );
+  }
 }
 
-/** Write the export to --out (privately) or stdout. */
+/** Write the export to --out (privately, replaced whole or not at all) or stdout, as it is made. */
 export function runExport(ctx: Context, opts: ExportOptions): void {
   const format = (opts.format ?? 'json').toLowerCase();
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format ${opts.format} is not one followup writes. Formats: ${EXPORT_FORMATS.join(', ')}.`);
   }
-  const text = exportText(ctx, format as ExportFormat);
   if (opts.out) {
-    writePrivate(opts.out, text, ctx.storePath);
+    writePrivateStream(opts.out, ctx.storePath, (write) => writeExport(ctx, format as ExportFormat, write));
     ctx.output.err(`Wrote ${opts.out} (${format}).`);
   } else {
-    ctx.output.write(text);
+    const out = chunked((text) => ctx.output.write(text));
+    writeExport(ctx, format as ExportFormat, out.write);
+    out.end();
   }
 }

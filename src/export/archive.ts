@@ -75,78 +75,113 @@ export interface Archive {
   applications: ArchiveApplication[];
 }
 
-/** The archive of a store's applications and settings. */
+/** The archive of a store's applications and settings (whole, in memory: tests and small stores). */
 export function buildArchive(apps: readonly Application[], settings: Archive['settings'], exportedAt: string): Archive {
-  const need = (value: string | undefined, what: string): string => {
-    if (!value) throw new Error(`${what} has no UUID`);
-    return value;
-  };
   return {
     format: ARCHIVE_FORMAT,
     version: ARCHIVE_VERSION,
     exportedAt,
     settings,
-    applications: apps.map((a) => ({
-      uuid: a.uuid,
-      id: a.id,
-      company: a.company,
-      role: a.role,
-      why: a.why,
-      outcome: a.outcome,
-      outcomeDate: a.outcomeDate,
-      outcomeNote: a.outcomeNote,
-      notInterested: a.notInterested,
-      respondBy: a.respondBy ?? null,
-      rounds: a.rounds.map((r) => ({
-        uuid: need(r.uuid, 'a round'),
-        id: r.id,
-        number: r.number,
-        date: r.date,
-        time: r.time,
-        kind: r.kind,
-        decisionBy: r.decisionBy,
-        nextSteps: r.nextSteps,
-        notes: r.notes,
-        recordedOn: r.recordedOn ?? r.date,
-      })),
-      contacts: a.contacts.map((c) => ({
-        uuid: need(c.uuid, 'a contact'),
-        id: c.id,
-        name: c.name,
-        role: c.role,
-        phone: c.phone,
-        email: c.email,
-        noCalls: c.noCalls,
-        okToCall: c.okToCall ?? false,
-        recordedOn: c.recordedOn ?? null,
-        round: c.round ?? null,
-        topic: c.topic ?? null,
-      })),
-      needs: [...a.needs],
-      expand: [...a.expand],
-      events: a.events.map((e) => ({
-        uuid: need(e.uuid, 'an event'),
-        id: e.id,
-        type: e.type,
-        date: e.date,
-        withName: e.withName,
-        note: e.note,
-        newDate: e.newDate,
-        withRole: e.withRole ?? null,
-        takeaway: e.takeaway ?? null,
-      })),
-      pastOutcomes: (a.pastOutcomes ?? []).map((p) => ({
-        uuid: need(p.uuid, 'an earlier outcome'),
-        id: p.id,
-        outcome: p.outcome,
-        date: p.date,
-        note: p.note,
-        notInterested: p.notInterested,
-        replacedOn: p.replacedOn,
-        respondBy: p.respondBy ?? null,
-      })),
+    applications: apps.map(archiveApplication),
+  };
+}
+
+/** One application as archived. */
+export function archiveApplication(a: Application): ArchiveApplication {
+  const need = (value: string | undefined, what: string): string => {
+    if (!value) throw new Error(`${what} has no UUID`);
+    return value;
+  };
+  return {
+    uuid: a.uuid,
+    id: a.id,
+    company: a.company,
+    role: a.role,
+    why: a.why,
+    outcome: a.outcome,
+    outcomeDate: a.outcomeDate,
+    outcomeNote: a.outcomeNote,
+    notInterested: a.notInterested,
+    respondBy: a.respondBy ?? null,
+    rounds: a.rounds.map((r) => ({
+      uuid: need(r.uuid, 'a round'),
+      id: r.id,
+      number: r.number,
+      date: r.date,
+      time: r.time,
+      kind: r.kind,
+      decisionBy: r.decisionBy,
+      nextSteps: r.nextSteps,
+      notes: r.notes,
+      recordedOn: r.recordedOn ?? r.date,
+    })),
+    contacts: a.contacts.map((c) => ({
+      uuid: need(c.uuid, 'a contact'),
+      id: c.id,
+      name: c.name,
+      role: c.role,
+      phone: c.phone,
+      email: c.email,
+      noCalls: c.noCalls,
+      okToCall: c.okToCall ?? false,
+      recordedOn: c.recordedOn ?? null,
+      round: c.round ?? null,
+      topic: c.topic ?? null,
+    })),
+    needs: [...a.needs],
+    expand: [...a.expand],
+    events: a.events.map((e) => ({
+      uuid: need(e.uuid, 'an event'),
+      id: e.id,
+      type: e.type,
+      date: e.date,
+      withName: e.withName,
+      note: e.note,
+      newDate: e.newDate,
+      withRole: e.withRole ?? null,
+      takeaway: e.takeaway ?? null,
+    })),
+    pastOutcomes: (a.pastOutcomes ?? []).map((p) => ({
+      uuid: need(p.uuid, 'an earlier outcome'),
+      id: p.id,
+      outcome: p.outcome,
+      date: p.date,
+      note: p.note,
+      notInterested: p.notInterested,
+      replacedOn: p.replacedOn,
+      respondBy: p.respondBy ?? null,
     })),
   };
+}
+
+/** `JSON.stringify(value, null, 2)` as it reads nested `depth` levels deep. */
+function indented(value: unknown, depth: number): string {
+  const text = JSON.stringify(value, null, 2);
+  // A JSON text holds no raw line break inside a string, so every one starts a line.
+  return depth === 0 ? text : text.replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/**
+ * Write the archive one application at a time, byte for byte what
+ * `JSON.stringify(buildArchive(apps, settings, exportedAt), null, 2) + "\n"` gives, without
+ * holding more than one application in memory.
+ */
+export function writeArchive(
+  write: (chunk: string) => void,
+  apps: Iterable<Application>,
+  settings: Archive['settings'],
+  exportedAt: string,
+): void {
+  write(
+    `{\n  "format": ${JSON.stringify(ARCHIVE_FORMAT)},\n  "version": ${ARCHIVE_VERSION},\n` +
+      `  "exportedAt": ${JSON.stringify(exportedAt)},\n  "settings": ${indented(settings, 1)},\n  "applications": [`,
+  );
+  let first = true;
+  for (const app of apps) {
+    write(`${first ? '' : ','}\n    ${indented(archiveApplication(app), 2)}`);
+    first = false;
+  }
+  write(first ? ']\n}\n' : '\n  ]\n}\n');
 }
 
 /**

@@ -16,3 +16,8 @@ export function csvCell(value: string | number | null | undefined): string {
 export function renderCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
+
+/** One row as CSV, with its CRLF (renderCsv's rows, one at a time). */
+export function csvRow(row: readonly (string | number | null)[]): string {
+  return `${row.map(csvCell).join(',')}\r\n`;
+}

@@ -612,6 +612,39 @@ export class Store {
     }
   }
 
+  /**
+   * Every application with everything recorded about it, by id, one at a time (export): a
+   * statement iterated row by row, each row one application's JSON, so that the store is never
+   * in memory whole. The statement holds the connection until the iteration ends.
+   */
+  *iterateApplications(): Generator<Application> {
+    const query = fullQuery('1').replace(/^SELECT json_group_array\(json_array\(/, 'SELECT json_array(');
+    const perRow = query.replace(/\) ORDER BY a\.id\) FROM applications a WHERE 1$/, ') FROM applications a ORDER BY a.id');
+    if (perRow === query || !perRow.startsWith('SELECT json_array(')) throw new Error('iterateApplications: the query changed shape');
+    const stmt = this.read(() => this.db.prepare(perRow).pluck());
+    let rows: IterableIterator<unknown>;
+    try {
+      rows = stmt.iterate() as IterableIterator<unknown>;
+    } catch (err) {
+      throw explainSqliteError(err, this.file);
+    }
+    try {
+      while (true) {
+        let next: IteratorResult<unknown>;
+        try {
+          next = rows.next();
+        } catch (err) {
+          throw explainSqliteError(err, this.file);
+        }
+        if (next.done) return;
+        yield appFromTuple(JSON.parse(next.value as string) as AppTuple);
+      }
+    } finally {
+      // Abandoned early (a failed write): free the connection.
+      rows.return?.();
+    }
+  }
+
   /** The settings stored in this store (not the defaults), as stored values. */
   storedSettings(): Record<string, unknown> {
     return this.read(() => {

@@ -18,7 +18,7 @@ import { parseConfigValue } from '../../src/core/config.js';
 import { parseClockTime, parseUserDate } from '../../src/core/dates.js';
 import { CONTACT_ROLES, EVENT_TYPES, INTERVIEW_KINDS, OUTCOMES } from '../../src/core/types.js';
 import { UsageError } from '../../src/errors.js';
-import { buildArchive, parseArchive } from '../../src/export/archive.js';
+import { buildArchive, parseArchive, writeArchive } from '../../src/export/archive.js';
 import { Store, type ContactInput } from '../../src/store/store.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'followup-roundtrip-prop-'));
@@ -248,4 +248,62 @@ describe('export then import into an empty store', () => {
       { numRuns: Number(process.env.FOLLOWUP_PROPERTY_RUNS ?? 60) },
     );
   }, 600_000);
+});
+
+/** The streaming writer's text for a store (what `export --format json` writes). */
+function streamed(store: Store, exportedAt: string): string {
+  const pieces: string[] = [];
+  writeArchive((t) => pieces.push(t), store.iterateApplications(), store.storedSettings(), exportedAt);
+  return pieces.join('');
+}
+
+describe('the streaming JSON writer (issue 16)', () => {
+  it('writes byte for byte what JSON.stringify of the whole archive gave, on random stores', () => {
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 0, maxLength: 25 }), (ops) => {
+        const source = openStore();
+        try {
+          apply(source, ops);
+          const at = '2026-12-02T09:00:00.000Z';
+          const whole = `${JSON.stringify(buildArchive(source.listApplications('all'), source.storedSettings(), at), null, 2)}\n`;
+          expect(streamed(source, at)).toBe(whole);
+        } finally {
+          source.close();
+        }
+      }),
+      { numRuns: Number(process.env.FOLLOWUP_PROPERTY_RUNS ?? 60) },
+    );
+  }, 600_000);
+
+  it('an empty store: no settings, no applications', () => {
+    const source = openStore();
+    try {
+      const whole = `${JSON.stringify(buildArchive([], {}, 'x'), null, 2)}\n`;
+      expect(streamed(source, 'x')).toBe(whole);
+      expect(whole).toContain('"settings": {}');
+      expect(whole).toContain('"applications": []');
+    } finally {
+      source.close();
+    }
+  });
+
+  it('reads the store one application at a time, in order, and frees it when stopped early', () => {
+    const source = openStore();
+    try {
+      for (const company of ['Acme', 'Bolt', 'Cato']) {
+        source.addInterview({ company, role: 'Engineer', date: '2026-11-30', contacts: [], needs: [], expand: [] });
+      }
+      const ids = [...source.iterateApplications()].map((a) => a.id);
+      expect(ids).toEqual(source.listApplications('all').map((a) => a.id));
+      for (const a of source.iterateApplications()) {
+        expect(a.company).toBe('Acme');
+        break;
+      }
+      // The statement was closed: the store takes a write again.
+      source.setConfig('name', 'Alex Morgan');
+      expect(source.storedSettings()).toEqual({ name: 'Alex Morgan' });
+    } finally {
+      source.close();
+    }
+  });
 });
