@@ -17,12 +17,12 @@ function flags(cmd: NewCommand) {
       'after',
       '\nExamples:\n  followup today\n  followup today -i\n  followup today --compact\n  followup today --today 2026-12-07 --json\n\n' +
         'A past --today replays that day: only what was recorded and dated by then\ncounts.\n\n' +
-        '-i shows each item with a one-key menu (d draft, r record, s skip, u undo, q quit,\n' +
-        '? help) on stderr, and records exactly as followup draft --mark-sent and\n' +
-        'followup log do: each record is its own change for followup undo. It needs a\n' +
-        'terminal; Ctrl-C stops it, keeping what was recorded. --compact prints only\n' +
-        'the items, one line each (nothing on a day without any); it does not go with\n' +
-        '--json or -i.',
+        '-i shows each item with a one-key menu (d draft, r record, s skip, u undo,\n' +
+        'q quit, ? help) on stderr, and records exactly as followup draft --mark-sent\n' +
+        'and followup log do: each record is its own change for followup undo. It\n' +
+        'needs a terminal; Ctrl-C stops it, keeping what was recorded. --compact\n' +
+        'prints only the items, one line each (nothing on a day without any); it does\n' +
+        'not go with --json or -i.',
     );
 }
 
@@ -45,8 +45,11 @@ export async function runToday(ctx: Context, opts: TodayOptions): Promise<void> 
     throw new UsageError('--interactive asks on a terminal; --json is for programs. Type followup today -i, or followup today --json.');
   }
   if (opts.interactive && !ctx.interactive) {
-    const { NO_TERMINAL } = await import('../ui/walk-words.js');
-    throw new UsageError(NO_TERMINAL);
+    throw new UsageError(
+      'followup today --interactive asks one key at a time on a terminal, and there is none here ' +
+        '(or --no-input or CI is set). Read the list with followup today, then record each item with ' +
+        'followup log REF EVENT (or followup draft KIND REF --mark-sent).',
+    );
   }
   const store = ctx.openStore();
   const config = store.getConfig();
@@ -72,7 +75,9 @@ export async function runToday(ctx: Context, opts: TodayOptions): Promise<void> 
   }
   if (opts.compact) {
     const { renderCompact } = await import('../ui/today-compact.js');
-    const text = renderCompact(plan, ctx.output.styles, ctx.output.columns);
+    // Cut to the terminal's own width (not the list's 100-column cap); piped, lines are whole.
+    const width = ctx.io.isTTY.stdout ? (ctx.io.out.columns ?? 80) : Infinity;
+    const text = renderCompact(plan, ctx.output.styles, width);
     if (text !== '') ctx.output.out(text);
     return;
   }
