@@ -22,8 +22,26 @@ export interface TouchedRow {
   rowid: number;
 }
 
-/** The rows a change wrote, read from the undo steps recorded under `journalId`. */
-export function touchedRows(db: Database, journalId: number): TouchedRow[] {
+/** What a change wrote: its rows when few, else only the tables (an import writes hundreds of thousands). */
+export type Touched = { rows: TouchedRow[] } | { tables: string[] };
+
+/** The journalled tables, whose undo steps name them. */
+const JOURNALLED_TABLES = ['applications', 'rounds', 'contacts', 'facts', 'events', 'settings', 'outcome_history'];
+
+/**
+ * What a change wrote, read from the undo steps recorded under `journalId`. A large change is
+ * summed up in SQL (the tables it touched), so that its steps never all come into memory.
+ */
+export function touchedRows(db: Database, journalId: number): Touched {
+  const count = (db.prepare('SELECT count(*) FROM undo_log WHERE journal_id = ?').pluck().get(journalId) as number) ?? 0;
+  if (count > MAX_ROWS_LOOKED_UP) {
+    const touches = db.prepare(
+      `SELECT 1 FROM undo_log WHERE journal_id = @id
+         AND (sql LIKE 'DELETE FROM ' || @t || ' %' OR sql LIKE 'UPDATE ' || @t || ' %' OR sql LIKE 'INSERT INTO ' || @t || ' %')
+       LIMIT 1`,
+    );
+    return { tables: JOURNALLED_TABLES.filter((t) => touches.get({ id: journalId, t }) !== undefined) };
+  }
   const steps = db.prepare('SELECT sql FROM undo_log WHERE journal_id = ?').pluck().all(journalId) as string[];
   const rows: TouchedRow[] = [];
   for (const sql of steps) {
@@ -33,7 +51,7 @@ export function touchedRows(db: Database, journalId: number): TouchedRow[] {
       /^INSERT INTO (\w+) \(rowid,[^)]*\) VALUES \((\d+),/.exec(sql);
     if (m) rows.push({ table: m[1], rowid: Number(m[2]) });
   }
-  return rows;
+  return { rows };
 }
 
 interface IndexLookup {
@@ -60,14 +78,18 @@ export class ChangeProbe {
   ) {}
 
   /** Throw DamageFound when what the change wrote does not read back whole. */
-  check(rows: readonly TouchedRow[]): void {
-    if (rows.length === 0) return;
+  check(touched: Touched | readonly TouchedRow[]): void {
+    const summary: Touched = Array.isArray(touched) ? { rows: touched as TouchedRow[] } : (touched as Touched);
+    if ('rows' in summary && summary.rows.length === 0) return;
+    if ('tables' in summary && summary.tables.length === 0) return;
     const pages = this.db.pragma('page_count', { simple: true }) as number;
     if (this.uncleanAtOpen || pages <= SMALL_STORE_PAGES) return this.quickCheck(null);
-    if (rows.length > MAX_ROWS_LOOKED_UP) {
-      for (const table of new Set(rows.map((r) => r.table))) this.quickCheck(table);
+    if ('tables' in summary || summary.rows.length > MAX_ROWS_LOOKED_UP) {
+      const tables = 'tables' in summary ? summary.tables : [...new Set(summary.rows.map((r) => r.table))];
+      for (const table of tables) this.quickCheck(table);
       return;
     }
+    const rows = summary.rows;
     const seen = new Set<string>();
     const visit = (table: string, rowid: number) => {
       const key = `${table}:${rowid}`;
