@@ -4,7 +4,9 @@
 // every command in turn (round-robin, so a noisy moment hits them all alike), and prints medians,
 // spreads and ratios. A benchmark, not a test: nothing in `npm test` depends on a time.
 import { execFileSync, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +66,8 @@ const cases = [
   { name: 'list (2,000)', cmd: () => followup(small.db, ['list']) },
   { name: 'list (20,000)', cmd: () => followup(large.db, ['list']) },
   { name: 'list (20,000, 20 yrs)', cmd: () => followup(long.db, ['list']) },
+  { name: 'list --all (2,000)', cmd: () => followup(small.db, ['list', '--all']) },
+  { name: 'list --all (20,000)', cmd: () => followup(large.db, ['list', '--all']) },
   {
     name: 'add --no-input (2,000)',
     cmd: () => followup(small.db, ['add', '--no-input', '--company', `Bench ${++added}`, '--role', 'Engineer', '--hiring-manager', 'Dana Reyes']),
@@ -109,6 +113,42 @@ function peakKb(argv) {
 const nodeKb = peakKb([process.execPath, '-e', '0']);
 const todayKb = peakKb(followup(large.db, ['today']));
 const longKb = peakKb(followup(long.db, ['today']));
+const listAllKb = { small: peakKb(followup(small.db, ['list', '--all'])), large: peakKb(followup(large.db, ['list', '--all'])) };
+
+// Export and import take seconds, not milliseconds: each is run HEAVY_RUNS times on its own (not
+// in the round-robin), timed and measured for peak memory in the same run, through GNU time.
+const HEAVY_RUNS = Number(process.env.BENCH_HEAVY_RUNS ?? 3);
+const hasTime = fs.existsSync('/usr/bin/time');
+function heavy(argvFor) {
+  const ms = [];
+  const kb = [];
+  for (let i = 0; i < HEAVY_RUNS; i++) {
+    const argv = argvFor();
+    const started = process.hrtime.bigint();
+    const r = hasTime
+      ? spawnSync('/usr/bin/time', ['-f', '%M', ...argv], { stdio: ['ignore', 'ignore', 'pipe'], env })
+      : spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], env });
+    ms.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (r.status !== 0) throw new Error(`${argv.slice(1).join(' ')} failed: ${r.stderr}`);
+    if (hasTime) kb.push(Number(r.stderr.toString().trim().split('\n').pop()));
+  }
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  return { ms: median(ms), kb: kb.length ? median(kb) : null };
+}
+const heavyRows = [];
+const archives = {};
+for (const [label, s] of [['2,000', small], ['20,000', large]]) {
+  const file = path.join(dir, `export-${s.active}.json`);
+  archives[label] = file;
+  heavyRows.push({ name: `export json (${label})`, ...heavy(() => followup(s.db, ['export', '--format', 'json', '--out', file])) });
+  // Each import into an empty store of its own.
+  let n = 0;
+  const into = () => {
+    const db = path.join(dir, `import-${label.replace(',', '')}-${++n}.db`);
+    return followup(db, ['import', file]);
+  };
+  heavyRows.push({ name: `import (${label})`, ...heavy(into) });
+}
 
 const base = stats.get('node -e 0').median;
 const pad = (s, n) => String(s).padEnd(n);
@@ -132,6 +172,9 @@ const goals = [
   ['draft thanks / node -e 0', ratio('draft thanks (2,000)', 'node -e 0'), 1.7],
   ['completing a reference (2,000), ms', stats.get('complete a ref (2,000)').median, 150],
 ];
+for (const row of heavyRows) {
+  if (nodeKb && row.kb) goals.push([`peak memory ${row.name} / node -e 0`, row.kb / nodeKb, 3]);
+}
 if (nodeKb && longKb) goals.push(['peak memory today (20,000, 20 yrs) / node -e 0', longKb / nodeKb, 1.5]);
 if (nodeKb && todayKb) goals.push(['peak memory today (20,000) / node -e 0', todayKb / nodeKb, 1.5]);
 console.log('\n| goal | measured | limit | |');
@@ -145,6 +188,65 @@ if (nodeKb && todayKb) {
       `today (20,000, 20 yrs) ${(longKb / 1024).toFixed(1)} MB.`,
   );
 }
+console.log('\n| command (one at a time) | median ms | peak MB | x node memory |');
+console.log('|---|---|---|---|');
+for (const row of heavyRows) {
+  console.log(`| ${row.name} | ${row.ms.toFixed(0)} | ${row.kb ? (row.kb / 1024).toFixed(1) : '-'} | ${nodeKb && row.kb ? (row.kb / nodeKb).toFixed(2) : '-'} |`);
+}
+for (const [label, s] of [['2,000', small], ['20,000', large]]) {
+  console.log(`Archive (${label}): ${(fs.statSync(archives[label]).size / 1024 / 1024).toFixed(1)} MB; list --all (${label}) peak ${listAllKb[s === small ? 'small' : 'large'] ? (listAllKb[s === small ? 'small' : 'large'] / 1024).toFixed(1) : '-'} MB.`);
+}
+
+// The round trip: the 20,000 store exported, imported into an empty store, and every table
+// compared row by row (hashed in order, so neither store is held in memory). Fails loudly.
+{
+  const require = createRequire(import.meta.url);
+  const Sqlite = require('better-sqlite3');
+  const into = path.join(dir, 'roundtrip.db');
+  execFileSync(process.execPath, [bin, '--db', into, 'import', archives['20,000']], { stdio: 'ignore', env });
+  /** Each table's rows in order, hashed: what an import cannot keep left out (see roundtrip.property.test.ts). */
+  const digest = (file) => {
+    const db = new Sqlite(file, { readonly: true, fileMustExist: true });
+    try {
+      const out = {};
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+      for (const t of tables) {
+        if (['journal', 'undo_log', 'sqlite_sequence'].includes(t)) continue;
+        // Settings by name; needs and answers to expand on in their order within each application
+        // and kind (the archive carries their texts, not their ids and UUIDs).
+        const order = t === 'settings' ? 'key' : t === 'facts' ? 'application_id, kind, id' : 'rowid';
+        const hash = crypto.createHash('sha256');
+        let rows = 0;
+        for (const row of db.prepare(`SELECT * FROM "${t}" ORDER BY ${order}`).iterate()) {
+          delete row.created_at;
+          if (t === 'facts') {
+            delete row.id;
+            delete row.uuid;
+          }
+          hash.update(JSON.stringify(row));
+          hash.update('\n');
+          rows++;
+        }
+        out[t] = `${rows} rows, ${hash.digest('hex').slice(0, 16)}`;
+      }
+      return out;
+    } finally {
+      db.close();
+    }
+  };
+  const before = digest(large.db);
+  const after = digest(into);
+  const tables = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const differ = tables.filter((t) => before[t] !== after[t]);
+  if (differ.length > 0) {
+    console.error('\nROUND TRIP FAILED: export then import of the 20,000 store changed these tables:');
+    for (const t of differ) console.error(`  ${t}: exported store ${before[t] ?? 'absent'}, imported store ${after[t] ?? 'absent'}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.exit(1);
+  }
+  console.log(`\nRound trip (20,000): export, import into an empty store: every table the same (${tables.map((t) => `${t} ${before[t].split(',')[0]}`).join(', ')}).`);
+}
+
 // What the active work costs: the extra time of the larger two-year store over the small one,
 // per application that today plans in addition.
 const extra = stats.get('today (20,000)').median - stats.get('today (2,000)').median;

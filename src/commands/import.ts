@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { parseArchive } from '../export/archive.js';
+import { readArchiveFile } from '../export/archive.js';
+import type { ImportCounts } from '../store/store.js';
 import type { ContextFor, NewCommand, OptionsOf } from './command.js';
 
 /** The argument, flags and help of `import`. */
@@ -23,7 +24,7 @@ export function register(cmd: NewCommand, contextFor: ContextFor): void {
 /** The largest file import reads (a job search's archive is far smaller). */
 const MAX_BYTES = 200 * 1024 * 1024;
 
-/** Check the whole file, then merge it in one transaction. */
+/** Check the whole file, then merge it in one transaction; the file is read as a stream, never whole. */
 export function runImport(ctx: Context, file: string, opts: ImportOptions): void {
   let stat: fs.Stats;
   try {
@@ -33,8 +34,21 @@ export function runImport(ctx: Context, file: string, opts: ImportOptions): void
   }
   if (!stat.isFile()) throw new UsageError(`${file} is not a file.`);
   if (stat.size > MAX_BYTES) throw new UsageError(`${file} is larger than ${MAX_BYTES / 1024 / 1024} MB; nothing was imported.`);
-  const archive = parseArchive(fs.readFileSync(file, 'utf8'), file);
-  const counts = ctx.openStore().importArchive(archive, file);
+  // Read as a stream: checked whole first (before the store is opened), then read again and
+  // written one application at a time in one transaction.
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    throw new UsageError(`${file} could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); nothing was imported.`);
+  }
+  let counts: ImportCounts;
+  try {
+    const archive = readArchiveFile(fd, file);
+    counts = ctx.openStore().importFrom(archive, file);
+  } finally {
+    fs.closeSync(fd);
+  }
   if (opts.json) {
     ctx.output.json(counts);
     return;

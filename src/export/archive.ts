@@ -1,7 +1,8 @@
 /**
  * The JSON archive (`export --format json`, `import`): everything in the store, versioned, with
  * the stable UUIDs. Reading it checks every field before anything is written, and names the
- * place of each problem. Pure.
+ * place of each problem. Pure, but for readArchiveFile, which reads an open file in chunks
+ * (json-stream.ts) so that an archive of any size is checked and imported in little memory.
  *
  * Version 2 (schema 6) adds what was known when and with whom: rounds' `recordedOn`, contacts'
  * `recordedOn`, `round`, `topic` and `okToCall`, events' `withRole` and `takeaway`, and each
@@ -12,6 +13,7 @@
  * `declined`, and an offer's deadline, `respondBy`, on the application (with the outcome offer)
  * and on an offer in `pastOutcomes`; absent means none.
  */
+import fs from 'node:fs';
 import { FIRST_DATE, LAST_DATE, isCalendarDate, isDateInRange } from '../core/calendar.js';
 import { SettingError, checkSettings, type Config } from '../core/config.js';
 import { parseClockTime } from '../core/dates.js';
@@ -29,6 +31,7 @@ import {
   type Round,
 } from '../core/types.js';
 import { UsageError } from '../errors.js';
+import { JsonSyntaxError, readJsonStream } from './json-stream.js';
 
 export const ARCHIVE_FORMAT = 'followup';
 export const ARCHIVE_VERSION = 2;
@@ -327,6 +330,133 @@ export function parseArchive(text: string, file: string): Archive {
     throw new UsageError(`${file} is not valid JSON (${message}). Nothing was imported.`);
   }
   const top = r.object(raw, '(top)');
+  const settings = checkTop(r, top);
+  const check = new ApplicationChecker(r, new UuidSet());
+  const appList = r.array(r.field(top, 'applications'), 'applications', ARCHIVE_LIMITS.applications);
+  const applications = appList.map((value, i) => check.application(value, i));
+  const exportedAt = r.field(top, 'exportedAt');
+  return {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    exportedAt: typeof exportedAt === 'string' ? exportedAt : '',
+    settings,
+    applications,
+  };
+}
+
+/** An archive file read as a stream (import): checked whole, its applications read again one at a time. */
+export interface ArchiveFile {
+  settings: Archive['settings'];
+  /** How many applications it holds. */
+  count: number;
+  /**
+   * Read the file again and hand over each application, checked again (a file changed since it
+   * was checked is refused with a UsageError, so a caller writing in a transaction rolls back).
+   */
+  eachApplication(visit: (app: ArchiveApplication, index: number) => void): void;
+}
+
+/**
+ * Read and check an archive from an open file without holding it in memory: one application at a
+ * time, keeping only what the checks across applications need (the UUIDs seen, compactly, and the
+ * count of records). The same checks and messages as parseArchive, in the same order: a syntax
+ * error first, then the format, version and settings, then the list of applications and the first
+ * problem in it. Throws a UsageError naming the place.
+ */
+export function readArchiveFile(fd: number, file: string): ArchiveFile {
+  const r = new Reader(file);
+  const before = fs.fstatSync(fd);
+  const top: Record<string, unknown> = {};
+  let root: { value: unknown } | null = null;
+  let listed = false;
+  let occurrence = 0;
+  let count = 0;
+  let check = new ApplicationChecker(r, new UuidSet());
+  let first: UsageError | null = null;
+  const max = ARCHIVE_LIMITS.applications;
+  const notJson = (err: unknown): never => {
+    if (!(err instanceof JsonSyntaxError)) throw err;
+    const message = err.message.startsWith('Too deeply nested') ? 'it is nested too deeply' : err.message;
+    throw new UsageError(`${file} is not valid JSON (${message}). Nothing was imported.`);
+  };
+  try {
+    readJsonStream({ fd }, 'applications', {
+      member(key, value) {
+        Object.defineProperty(top, key, { value, writable: true, enumerable: true, configurable: true });
+        // A later `applications` that is not a list replaces the list (as JSON.parse keeps the last).
+        if (key === 'applications') listed = false;
+      },
+      listStart() {
+        // A repeated `applications` list replaces the earlier one, as with JSON.parse.
+        occurrence++;
+        listed = true;
+        count = 0;
+        first = null;
+        check = new ApplicationChecker(r, new UuidSet());
+      },
+      entry(value, i) {
+        count = i + 1;
+        if (first !== null || i >= max) return;
+        try {
+          check.application(value, i);
+        } catch (err) {
+          if (!(err instanceof UsageError)) throw err;
+          first = err;
+        }
+      },
+      listEnd(n) {
+        count = n;
+      },
+      notObject(value) {
+        root = { value };
+      },
+    });
+  } catch (err) {
+    notJson(err);
+  }
+  if (root !== null) r.object((root as { value: unknown }).value, '(top)');
+  const settings = checkTop(r, top);
+  if (!listed) r.array(r.field(top, 'applications'), 'applications', max);
+  if (count > max) r.fail('applications', `has more than ${max} entries`);
+  if (first !== null) throw first;
+  const total = count;
+  const last = occurrence;
+  return {
+    settings,
+    count: total,
+    eachApplication(visit) {
+      const again = new ApplicationChecker(r, null);
+      let seen = 0;
+      let n = -1;
+      const changed = (): never => {
+        throw new UsageError(`${file} changed while it was being imported. Nothing was imported; run the import again.`);
+      };
+      try {
+        readJsonStream({ fd }, 'applications', {
+          member() {},
+          listStart() {
+            seen++;
+          },
+          entry(value, i) {
+            if (seen === last) visit(again.application(value, i), i);
+          },
+          listEnd(c) {
+            if (seen === last) n = c;
+          },
+          notObject() {},
+        });
+      } catch (err) {
+        if (err instanceof JsonSyntaxError) changed();
+        throw err;
+      }
+      const after = fs.fstatSync(fd);
+      if (n !== total || seen !== last || after.size !== before.size || after.mtimeMs !== before.mtimeMs) changed();
+    },
+  };
+}
+
+/** The format, version and settings of an archive's top-level object; returns the settings. */
+function checkTop(r: Reader, top: Record<string, unknown>): Archive['settings'] {
   if (r.field(top, 'format') !== ARCHIVE_FORMAT) r.fail('format', `should be "${ARCHIVE_FORMAT}": this is not a followup export`);
   const version = r.field(top, 'version');
   if (typeof version === 'number' && version > ARCHIVE_VERSION) {
@@ -335,24 +465,94 @@ export function parseArchive(text: string, file: string): Archive {
   if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
     r.fail('version', `should be one of ${READABLE_VERSIONS.join(', ')}`);
   }
-
   const settingsRaw = r.field(top, 'settings') === undefined ? {} : r.object(r.field(top, 'settings'), 'settings');
-  const settings = r.settings(settingsRaw);
+  return r.settings(settingsRaw);
+}
 
-  const seen = new Set<string>();
-  const unique = (uuid: string, place: string) => {
-    if (seen.has(uuid)) r.fail(place, `repeats the UUID ${uuid}`);
-    seen.add(uuid);
-  };
-  let records = 0;
-  const count = (list: unknown[], place: string): void => {
-    records += list.length;
-    if (records > ARCHIVE_LIMITS.records) {
-      r.fail(place, `takes the archive past ${ARCHIVE_LIMITS.records} rounds, contacts and events`);
+/**
+ * UUIDs seen so far, compactly: a UUID as randomUUID writes it (lowercase hex, 8-4-4-4-12) is kept
+ * as 16 bytes in an open-addressing table, so that the 500,000 of a coach's archive take about
+ * 16 MB; any other is kept as a string.
+ */
+class UuidSet {
+  private slots = 1 << 12;
+  private words = new Int32Array(this.slots * 4);
+  private used = new Uint8Array(this.slots);
+  private size = 0;
+  private readonly other = new Set<string>();
+
+  /** Add it; false when it was there already. */
+  add(uuid: string): boolean {
+    if (!HEX_UUID.test(uuid)) {
+      if (this.other.has(uuid)) return false;
+      // A copy: the text read is part of a whole chunk of the file, which it would keep alive.
+      this.other.add(JSON.parse(JSON.stringify(uuid)) as string);
+      return true;
     }
-  };
-  const appList = r.array(r.field(top, 'applications'), 'applications', ARCHIVE_LIMITS.applications);
-  const applications = appList.map((value, i): ArchiveApplication => {
+    const w0 = parseInt(uuid.slice(0, 8), 16) | 0;
+    const w1 = parseInt(uuid.slice(9, 13) + uuid.slice(14, 18), 16) | 0;
+    const w2 = parseInt(uuid.slice(19, 23) + uuid.slice(24, 28), 16) | 0;
+    const w3 = parseInt(uuid.slice(28, 36), 16) | 0;
+    if (!this.put(w0, w1, w2, w3)) return false;
+    if (++this.size * 2 > this.slots) this.grow();
+    return true;
+  }
+
+  private put(w0: number, w1: number, w2: number, w3: number): boolean {
+    const mask = this.slots - 1;
+    let h = Math.imul(w0 ^ Math.imul(w1, 0x9e3779b1) ^ Math.imul(w2, 0x85ebca6b) ^ Math.imul(w3, 0xc2b2ae35), 0x27d4eb2f);
+    h = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      if (!this.used[h]) {
+        this.used[h] = 1;
+        this.words.set([w0, w1, w2, w3], h * 4);
+        return true;
+      }
+      const k = h * 4;
+      if (this.words[k] === w0 && this.words[k + 1] === w1 && this.words[k + 2] === w2 && this.words[k + 3] === w3) return false;
+      h = (h + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const { words, used } = this;
+    this.slots *= 2;
+    this.words = new Int32Array(this.slots * 4);
+    this.used = new Uint8Array(this.slots);
+    for (let i = 0; i < used.length; i++) if (used[i]) this.put(words[i * 4], words[i * 4 + 1], words[i * 4 + 2], words[i * 4 + 3]);
+  }
+}
+
+const HEX_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The checks of each application, in the file's order: its fields, its records, and across
+ * applications the UUIDs (each once in the whole file; `seen` null: not checked again) and the
+ * count of records.
+ */
+class ApplicationChecker {
+  private records = 0;
+
+  constructor(
+    private readonly r: Reader,
+    private readonly seen: UuidSet | null,
+  ) {}
+
+  private unique(uuid: string, place: string): void {
+    if (this.seen !== null && !this.seen.add(uuid)) this.r.fail(place, `repeats the UUID ${uuid}`);
+  }
+
+  private count(list: unknown[], place: string): void {
+    this.records += list.length;
+    if (this.records > ARCHIVE_LIMITS.records) {
+      this.r.fail(place, `takes the archive past ${ARCHIVE_LIMITS.records} rounds, contacts and events`);
+    }
+  }
+
+  application(value: unknown, i: number): ArchiveApplication {
+    const r = this.r;
+    const unique = (uuid: string, place: string) => this.unique(uuid, place);
+    const count = (list: unknown[], place: string) => this.count(list, place);
     const place = `applications[${i}]`;
     const a = r.object(value, place);
     const uuid = r.uuid(a, 'uuid', place);
@@ -466,13 +666,5 @@ export function parseArchive(text: string, file: string): Archive {
       events,
       pastOutcomes,
     };
-  });
-  const exportedAt = r.field(top, 'exportedAt');
-  return {
-    format: ARCHIVE_FORMAT,
-    version: ARCHIVE_VERSION,
-    exportedAt: typeof exportedAt === 'string' ? exportedAt : '',
-    settings,
-    applications,
-  };
+  }
 }
