@@ -60,6 +60,11 @@ export interface CadenceContext {
    * plan uses only what was known on it (knownOn).
    */
   today: CalendarDate;
+  /**
+   * The chase states worked out so far in this plan, by application, so that a waiting entry
+   * does not work its state out again (planKnown sets it; absent, nothing is remembered).
+   */
+  chaseStates?: Map<PlanApplication, ChaseState | null>;
 }
 
 /** Where an application stands in its status chase (rules 2-6). */
@@ -89,6 +94,16 @@ export function sortEvents<E extends PlanEvent>(events: readonly E[]): E[] {
   return [...events].sort((a, b) => (a.date === b.date ? a.id - b.id : a.date < b.date ? -1 : 1));
 }
 
+/** The events in the order they happened: the list itself when it is in that order already (as read). */
+function inEventOrder<E extends PlanEvent>(events: readonly E[]): readonly E[] {
+  for (let i = 1; i < events.length; i++) {
+    const a = events[i - 1];
+    const b = events[i];
+    if (a.date > b.date || (a.date === b.date && a.id > b.id)) return sortEvents(events);
+  }
+  return events;
+}
+
 /** The latest round (by date, then number), or null when none is recorded. */
 export function latestRound<R extends PlanRound>(app: { rounds: readonly R[] }): R | null {
   let latest: R | null = null;
@@ -103,9 +118,25 @@ export function chaseState(app: PlanApplication, settings: Settings): ChaseState
   const round = latestRound(app);
   if (!round) return null;
   const { holidays } = settings;
-  const since = sortEvents(app.events).filter((e) => e.date >= round.date);
-  const spokes = since.filter((e) => e.type === 'spoke');
-  const lastSpoke = spokes.length > 0 ? spokes[spokes.length - 1] : null;
+  // One pass over the events since the round, in order: the last conversation, the unanswered
+  // attempts after it (a conversation starts the count again) and the last contact of any kind.
+  let lastSpoke: PlanEvent | null = null;
+  let attempts: PlanEvent[] = [];
+  let voicemails = 0;
+  let latestContact: PlanEvent | null = null;
+  for (const e of inEventOrder(app.events)) {
+    if (e.date < round.date) continue;
+    if (e.type === 'spoke') {
+      lastSpoke = e;
+      attempts = [];
+      voicemails = 0;
+    } else if (UNANSWERED_EVENTS.includes(e.type)) {
+      attempts.push(e);
+      if (e.type === 'voicemail') voicemails++;
+    }
+    if (CONTACT_EVENTS.includes(e.type)) latestContact = e;
+  }
+  const lastContact = latestContact;
 
   let decision: CalendarDate;
   let decisionSource: ChaseState['decisionSource'];
@@ -119,12 +150,6 @@ export function chaseState(app: PlanApplication, settings: Settings): ChaseState
     decision = addWorkdays(round.date, settings.assumeDecisionWorkdays, holidays);
     decisionSource = 'assumed';
   }
-
-  const sinceReset = lastSpoke ? since.slice(since.indexOf(lastSpoke) + 1) : since;
-  const attempts = sinceReset.filter((e) => UNANSWERED_EVENTS.includes(e.type));
-  const voicemails = attempts.filter((e) => e.type === 'voicemail').length;
-  const contacts = since.filter((e) => CONTACT_EVENTS.includes(e.type));
-  const lastContact = contacts.length > 0 ? contacts[contacts.length - 1] : null;
 
   const afterDecision = addDays(decision, 1);
   const notBefore = lastContact
@@ -423,7 +448,7 @@ function rejectionItems(app: PlanApplication, ctx: CadenceContext): ScheduledIte
   const rejected = app.outcomeDate!;
   const { holidays } = ctx.settings;
   const items: ScheduledItem[] = [];
-  const events = sortEvents(app.events);
+  const events = inEventOrder(app.events);
 
   const asked = events.some(
     (e) => (e.type === 'feedback-asked' || e.type === 'feedback-received') && e.date >= rejected,
@@ -518,7 +543,7 @@ function scheduleKnown(app: PlanApplication, ctx: CadenceContext): ScheduledItem
   const held = latestRound({ rounds: app.rounds.filter((r) => r.date <= ctx.today) }) ?? round;
   const thanks = thanksItem(app, held, ctx);
   if (thanks) items.push(thanks);
-  const state = chaseState(app, ctx.settings);
+  const state = chaseStateIn(app, ctx);
   const offer = shareOfferItem(app, ctx, state?.voicemails ?? 0);
   if (offer) items.push(offer);
   if (state) items.push(chaseItem(app, state, ctx));
@@ -571,8 +596,20 @@ function itemsOn(scheduled: readonly ScheduledItem[], day: CalendarDate): PlanIt
     .sort(compareItems);
 }
 
-function waitingReason(item: ScheduledItem, app: PlanApplication, settings: Settings): WaitingReason | null {
-  const state = chaseState(app, settings);
+/** chaseState, remembered in the context's chaseStates when it has them. */
+function chaseStateIn(app: PlanApplication, ctx: CadenceContext): ChaseState | null {
+  const states = ctx.chaseStates;
+  if (!states) return chaseState(app, ctx.settings);
+  let state = states.get(app);
+  if (state === undefined) {
+    state = chaseState(app, ctx.settings);
+    states.set(app, state);
+  }
+  return state;
+}
+
+function waitingReason(item: ScheduledItem, app: PlanApplication, ctx: CadenceContext): WaitingReason | null {
+  const state = chaseStateIn(app, ctx);
   if (!state) return null;
   if (state.attempts.length === 0) return { code: 'decision', decision: decisionOf(state) };
   return { code: 'attempts', attempts: attemptsOf(state.attempts), earliest: item.earliest };
@@ -606,7 +643,7 @@ function planKnown(
   today: CalendarDate,
   offers: readonly RecordedOffer[],
 ): TodayPlan {
-  const ctx: CadenceContext = { settings, offers, today };
+  const ctx: CadenceContext = { settings, offers, today, chaseStates: new Map() };
   const scheduled: ScheduledItem[] = [];
   const waiting: WaitingEntry[] = [];
   for (const app of apps) {
@@ -619,7 +656,7 @@ function planKnown(
           role: app.role,
           next: item.earliest,
           action: item.action,
-          why: waitingReason(item, app, settings),
+          why: waitingReason(item, app, ctx),
         };
         // A booked round not yet held holds the chase back (rule 14): the entry names it.
         const booked = nextBookedRound(app, today);

@@ -159,10 +159,23 @@ export function addWorkdays(date: CalendarDate, n: number, holidays: readonly Ca
   return n === 0 ? date : fromDayNumber(day);
 }
 
+/**
+ * formatDay's answers for one reference year (a run formats the same few dates again and again:
+ * today's list names each due date and decision date many times). Invisible: the same answers,
+ * kept for the last reference year only and to a bounded number of dates.
+ */
+let formatted: { year: string | undefined; days: Map<CalendarDate, string> } = { year: undefined, days: new Map() };
+
 /** "Fri 4 Dec" (the year only when it is not the reference year). */
 export function formatDay(date: CalendarDate, referenceYear?: string): string {
-  const text = `${WEEKDAYS[weekday(date)]} ${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
-  return referenceYear && date.slice(0, 4) !== referenceYear ? `${text} ${date.slice(0, 4)}` : text;
+  if (formatted.year !== referenceYear || formatted.days.size >= 4096) formatted = { year: referenceYear, days: new Map() };
+  let text = formatted.days.get(date);
+  if (text === undefined) {
+    text = `${WEEKDAYS[weekday(date)]} ${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
+    if (referenceYear && date.slice(0, 4) !== referenceYear) text = `${text} ${date.slice(0, 4)}`;
+    formatted.days.set(date, text);
+  }
+  return text;
 }
 
 /** "Wednesday 2 December" (with the year when it differs from the reference year). */

@@ -1,7 +1,7 @@
 /** The store: every SQL statement of followup, behind methods named for the domain. */
 import fs from 'node:fs';
 import type { RecordedOffer } from '../core/cadence.js';
-import type { Archive } from '../export/archive.js';
+import type { Archive, ArchiveApplication, ArchiveFile } from '../export/archive.js';
 import { applicationForInterview, mergeContacts, type ApplicationKey, type KnownContact } from '../core/applications.js';
 import { addDays } from '../core/calendar.js';
 import { checkSettings, configFromStored, SettingError, type Config } from '../core/config.js';
@@ -335,55 +335,74 @@ function appFromTuple(t: AppTuple): Application {
   };
 }
 
-type PlanAppTuple = [
-  id: number, uuid: string, company: string, role: string, outcome: Outcome | null, outcomeDate: string | null,
-  notInterested: number,
-  rounds: [number, number, string, string | null, string | null, string | null, InterviewKind | null, string | null][],
-  contacts: [number, string, ContactRole, string | null, string | null, number, string | null, number | null][],
-  events: [number, EventType, string, string | null][],
-  past: [Outcome, string | null, number, string, string | null][],
-  respondBy: string | null,
-  facts: ['need' | 'expand', string][],
-];
+/** A row of planQuery's JSON: its columns have the schema's types (text, integer or null). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = any[];
+
+/** Whether rows are in the order of (application, first key, second key). */
+function inOrder(a: Row, b: Row): boolean {
+  if (a[0] !== b[0]) return (a[0] as number) < (b[0] as number);
+  const a1 = a[1] as string | number;
+  const b1 = b[1] as string | number;
+  return a1 < b1 || (a1 === b1 && (a[2] as string | number) <= (b[2] as string | number));
+}
+
+/** The rows sorted by (application, first key, second key): as read when SQLite gives them so. */
+function ordered(rows: Row[]): Row[] {
+  for (let i = 1; i < rows.length; i++) {
+    if (!inOrder(rows[i - 1], rows[i])) return rows.sort((a, b) => (inOrder(a, b) ? (inOrder(b, a) ? 0 : -1) : 1));
+  }
+  return rows;
+}
 
 /**
  * What the rules read, for the applications `where` selects. The date an active one's events are
  * read from (its latest round held by @upTo and recorded by @asOf, so never later than the latest
- * round known on @asOf, else its first) is worked out once per application (MATERIALIZED), not
- * once per event; the events come from a covering index. Of a no-response close only what rule 6
- * reads: loop-closed and the last day's events (all of them when it changed after @asOf). The
- * needs and answers to expand on (what a booked interview prepares, rule 14) only of an
- * application with a round booked for @asOf or later.
+ * round known on @asOf, else its first) is worked out once per active application (MATERIALIZED),
+ * not once per event; the events come from a covering index. Of a no-response close only what rule 6
+ * reads: loop-closed and the last day's events (all of them when it changed after @asOf); of a
+ * rejection only what rule 8 reads: the feedback asked for and received, the thank-yous, and the
+ * last day's events (all of them when it changed after @asOf). The needs and answers to expand
+ * on (what a booked interview prepares, rule 14) only of an application with a round booked for
+ * @asOf or later.
+ *
+ * One row of six JSON documents, each a flat array of one table's rows for all the selected
+ * applications (applications, rounds, contacts, events, history, facts), each child row
+ * starting with its application's id and the keys it is ordered by. Flat arrays cost SQLite far
+ * less than an array nested per application, and no sorting: the rows are read in the order the
+ * indexes give (`p` is materialized in id order), and planFromRows checks that order and sorts
+ * only when it does not hold, so the result never depends on it.
  */
 function planQuery(where: string): string {
+  const rowsOf = (columns: string, from: string) =>
+    `(SELECT json_group_array(json_array(${columns})) FROM p a CROSS JOIN ${from})`;
   return `WITH p AS MATERIALIZED (
       SELECT a.id, a.uuid, a.company, a.role, a.status, a.outcome, a.outcome_date, a.not_interested, a.last_activity,
         a.respond_by,
-        coalesce((SELECT max(r.date) FROM rounds r WHERE r.application_id = a.id AND r.date <= @upTo
-                    AND coalesce(r.recorded_on, r.date) <= @asOf),
-                 (SELECT min(r.date) FROM rounds r WHERE r.application_id = a.id)) AS since
-      FROM applications a WHERE ${where})
-    SELECT json_group_array(json_array(
-      a.id, a.uuid, a.company, a.role, a.outcome, a.outcome_date, a.not_interested,
-      ${nested('rounds', 'r', 'r.id, r.number, r.date, r.decision_by, r.recorded_on, r.time, r.kind, r.next_steps', 'r.number')},
-      ${nested('contacts', 'c', 'c.id, c.name, c.role, c.phone, c.email, c.no_calls, c.recorded_on, c.round_number', 'c.position, c.id')},
-      ${nested(
-        'events',
-        'e',
-        'e.id, e.type, e.date, e.new_date',
-        'e.date, e.id',
-        ` AND CASE a.status
+        CASE WHEN a.status = 'active' THEN
+          coalesce((SELECT max(r.date) FROM rounds r WHERE r.application_id = a.id AND r.date <= @upTo
+                      AND coalesce(r.recorded_on, r.date) <= @asOf),
+                   (SELECT min(r.date) FROM rounds r WHERE r.application_id = a.id)) END AS since
+      FROM applications a WHERE ${where} ORDER BY a.id)
+    SELECT
+      (SELECT json_group_array(json_array(
+        a.id, a.uuid, a.company, a.role, a.outcome, a.outcome_date, a.not_interested, a.respond_by)) FROM p a),
+      ${rowsOf('r.application_id, r.number, r.id, r.date, r.decision_by, r.recorded_on, r.time, r.kind, r.next_steps',
+        'rounds r ON r.application_id = a.id')},
+      ${rowsOf('c.application_id, c.position, c.id, c.name, c.role, c.phone, c.email, c.no_calls, c.recorded_on, c.round_number',
+        'contacts c ON c.application_id = a.id')},
+      ${rowsOf('e.application_id, e.date, e.id, e.type, e.new_date', `events e ON e.application_id = a.id
+        AND CASE a.status
             WHEN 'active' THEN e.date >= a.since
               OR e.type IN ('offer-shared', 'feedback-asked', 'feedback-received', 'thanks-sent')
             WHEN 'no-response' THEN e.date >= a.last_activity OR e.type = 'loop-closed' OR a.last_activity > @asOf
-            ELSE 1 END`,
-      )},
-      ${nested('outcome_history', 'h', 'h.outcome, h.date, h.not_interested, h.replaced_on, h.respond_by', 'h.id')},
-      a.respond_by,
-      CASE WHEN EXISTS (SELECT 1 FROM rounds r WHERE r.application_id = a.id
-          AND r.date >= @asOf AND r.recorded_on < r.date)
-        THEN ${nested('facts', 'f', 'f.kind, f.text', 'f.id')} ELSE json('[]') END
-    ) ORDER BY a.id) FROM p a`;
+            WHEN 'rejected' THEN e.date >= a.last_activity
+              OR e.type IN ('feedback-asked', 'feedback-received', 'thanks-sent') OR a.last_activity > @asOf
+            ELSE 1 END`)},
+      ${rowsOf('h.application_id, h.id, h.outcome, h.date, h.not_interested, h.replaced_on, h.respond_by',
+        'outcome_history h ON h.application_id = a.id')},
+      ${rowsOf('f.application_id, f.id, f.kind, f.text', `facts f ON f.application_id = a.id
+        AND EXISTS (SELECT 1 FROM rounds r WHERE r.application_id = a.id AND r.date >= @asOf AND r.recorded_on < r.date)`)}`;
 }
 
 const PLANNED_QUERY = planQuery(PLANNED_WHERE);
@@ -392,29 +411,55 @@ const PLANS_QUERY: Record<Selection, string> = {
   active: planQuery(PLANS_WHERE.active),
 };
 
-function planFromTuple(t: PlanAppTuple): PlanApplication {
-  return {
-    id: t[0],
-    uuid: t[1],
-    company: t[2],
-    role: t[3],
-    rounds: t[7].map((r) => ({
-      id: r[0], number: r[1], date: r[2], decisionBy: r[3], recordedOn: r[4], time: r[5], kind: r[6], nextSteps: r[7],
-    })),
-    contacts: t[8].map((c) => ({
-      id: c[0], name: c[1], role: c[2], phone: c[3], email: c[4], noCalls: c[5] === 1, recordedOn: c[6], round: c[7],
-    })),
-    events: t[9].map((e) => ({ id: e[0], type: e[1], date: e[2], newDate: e[3] })),
-    pastOutcomes: t[10].map((h) => ({
-      outcome: h[0], date: h[1], notInterested: h[2] === 1, replacedOn: h[3], respondBy: h[4],
-    })),
-    outcome: t[4],
-    outcomeDate: t[5],
-    notInterested: t[6] === 1,
-    respondBy: t[11],
-    needs: t[12].filter((f) => f[0] === 'need').map((f) => f[1]),
-    expand: t[12].filter((f) => f[0] === 'expand').map((f) => f[1]),
-  };
+/** The applications of planQuery's six documents, by id, each with its rows in order. */
+function planFromRows(docs: string[]): PlanApplication[] {
+  const apps: PlanApplication[] = [];
+  const byId = new Map<number, PlanApplication>();
+  for (const t of ordered(JSON.parse(docs[0]) as Row[])) {
+    const app: PlanApplication = {
+      id: t[0] as number,
+      uuid: t[1] as string,
+      company: t[2] as string,
+      role: t[3] as string,
+      rounds: [],
+      contacts: [],
+      events: [],
+      pastOutcomes: [],
+      outcome: t[4] as Outcome | null,
+      outcomeDate: t[5],
+      notInterested: t[6] === 1,
+      respondBy: t[7],
+      needs: [],
+      expand: [],
+    };
+    apps.push(app);
+    byId.set(app.id, app);
+  }
+  for (const r of ordered(JSON.parse(docs[1]) as Row[])) {
+    byId.get(r[0] as number)!.rounds.push({
+      id: r[2] as number, number: r[1] as number, date: r[3] as string, decisionBy: r[4], recordedOn: r[5], time: r[6],
+      kind: r[7] as InterviewKind | null, nextSteps: r[8],
+    });
+  }
+  for (const c of ordered(JSON.parse(docs[2]) as Row[])) {
+    byId.get(c[0] as number)!.contacts.push({
+      id: c[2] as number, name: c[3] as string, role: c[4] as ContactRole, phone: c[5], email: c[6], noCalls: c[7] === 1,
+      recordedOn: c[8], round: c[9] as number | null,
+    });
+  }
+  for (const e of ordered(JSON.parse(docs[3]) as Row[])) {
+    byId.get(e[0] as number)!.events.push({ id: e[2] as number, type: e[3] as EventType, date: e[1] as string, newDate: e[4] });
+  }
+  for (const h of ordered(JSON.parse(docs[4]) as Row[])) {
+    byId.get(h[0] as number)!.pastOutcomes!.push({
+      outcome: h[2] as Outcome, date: h[3], notInterested: h[4] === 1, replacedOn: h[5] as string, respondBy: h[6],
+    });
+  }
+  for (const f of ordered(JSON.parse(docs[5]) as Row[])) {
+    const app = byId.get(f[0] as number)!;
+    (f[2] === 'need' ? app.needs : app.expand)!.push(f[3] as string);
+  }
+  return apps;
 }
 
 /** The followup store over one SQLite file. */
@@ -520,12 +565,6 @@ export class Store {
          WHERE a.id = ? AND (a.settled, a.feedback_pending, a.last_activity) IS NOT (${DERIVED_VALUES_SQL})`,
       )
       .run(appId);
-  }
-
-  /** The row id an import asks for when it is free in this table, else null (SQLite picks one). */
-  private freeId(table: 'rounds' | 'contacts' | 'events' | 'outcome_history', id: number | undefined): number | null {
-    if (id === undefined) return null;
-    return this.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) ? null : id;
   }
 
   /** "#3 Acme, Backend Engineer", for journal summaries. */
@@ -669,6 +708,24 @@ export class Store {
    * taken from the archive.
    */
   importArchive(archive: Archive, file: string): ImportCounts {
+    return this.importFrom(
+      {
+        settings: archive.settings,
+        eachApplication: (visit) => archive.applications.forEach((a, i) => visit(a, i)),
+      },
+      file,
+    );
+  }
+
+  /**
+   * importArchive for an archive read one application at a time (ArchiveFile, checked whole
+   * already): each application is checked against this store and written in turn, in the one
+   * transaction, so a problem anywhere (a UUID taken here, settings that clash, the file changed
+   * meanwhile) rolls everything back. The checks and their order are those of a check of every
+   * application before any write: the file's UUIDs are all different (checked when it was read),
+   * so one written from the file can never be the one a later record of it clashes with.
+   */
+  importFrom(source: Pick<ArchiveFile, 'settings' | 'eachApplication'>, file: string): ImportCounts {
     const counts: ImportCounts = {
       applications: 0, merged: 0, rounds: 0, contacts: 0, events: 0, settings: 0, outcomes: 0,
     };
@@ -677,13 +734,81 @@ export class Store {
       `${counts.rounds} rounds, ${counts.contacts} contacts, ${counts.events} events, ` +
       `${counts.outcomes} earlier outcomes and ${counts.settings} settings added)`;
     this.write(summary, () => {
-      // Every check first, in the transaction, so that nothing is written when one fails.
-      const contributed = this.checkImport(archive, file);
       const now = this.now();
+      // Nothing here yet: no UUID of the file can be taken (they are all different).
+      const checkUuids = this.db.prepare('SELECT 1 FROM applications LIMIT 1').get()
+        ? this.importUuidCheck(file)
+        : () => {};
       // Row ids are read as BigInt: a number past 2^53 would silently become another one, and
       // rounds would follow it to another application.
       const byUuid = this.db.prepare('SELECT id, outcome, why FROM applications WHERE uuid = ?').safeIntegers(true);
       const idTaken = this.db.prepare('SELECT 1 FROM applications WHERE id = ?');
+      const insertApp = (keepId: boolean) =>
+        this.db
+          .prepare(
+            `INSERT INTO applications (${keepId ? 'id, ' : ''}uuid, company, role, why, status, outcome, outcome_date,
+               outcome_note, not_interested, created_at, respond_by)
+             VALUES (${keepId ? '?, ' : ''}?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)`,
+          )
+          .safeIntegers(true);
+      const insertAppWithId = insertApp(true);
+      const insertAppNoId = insertApp(false);
+      const setOutcome = this.db.prepare(
+        `UPDATE applications SET outcome = ?, outcome_date = ?, outcome_note = ?, not_interested = ?, respond_by = ?
+         WHERE id = ?`,
+      );
+      const setWhy = this.db.prepare('UPDATE applications SET why = ? WHERE id = ?');
+      const roundByUuid = this.db.prepare('SELECT number FROM rounds WHERE uuid = ?');
+      const roundClash = this.db.prepare('SELECT 1 FROM rounds WHERE application_id = ? AND number = ?');
+      const lastRound = this.db.prepare('SELECT max(number) AS n FROM rounds WHERE application_id = ?');
+      const insertRound = this.db.prepare(withId(INSERT_ROUND));
+      const contactExists = this.db.prepare('SELECT 1 FROM contacts WHERE uuid = ?');
+      const lastPosition = this.db.prepare('SELECT max(position) AS p FROM contacts WHERE application_id = ?');
+      const insertContact = this.db.prepare(withId(INSERT_CONTACT));
+      const eventExists = this.db.prepare('SELECT 1 FROM events WHERE uuid = ?');
+      const insertEvent = this.db.prepare(withId(INSERT_EVENT));
+      const pastExists = this.db.prepare('SELECT 1 FROM outcome_history WHERE uuid = ?');
+      const insertPast = this.db.prepare(
+        `INSERT INTO outcome_history
+           (id, uuid, application_id, outcome, date, note, not_interested, replaced_on, created_at, respond_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const setStatus = this.db.prepare(
+        `UPDATE applications SET status = coalesce(outcome,
+           CASE WHEN EXISTS (SELECT 1 FROM events WHERE application_id = ? AND type = 'loop-closed')
+             THEN 'no-response' ELSE 'active' END)
+         WHERE id = ? AND status IS NOT coalesce(outcome,
+           CASE WHEN EXISTS (SELECT 1 FROM events WHERE application_id = ? AND type = 'loop-closed')
+             THEN 'no-response' ELSE 'active' END)`,
+      );
+      // Statements prepared once for the whole import (a statement prepared per row would cost
+      // its compilation each time and hold native memory until collected).
+      const taken = {
+        rounds: this.db.prepare('SELECT 1 FROM rounds WHERE id = ?'),
+        contacts: this.db.prepare('SELECT 1 FROM contacts WHERE id = ?'),
+        events: this.db.prepare('SELECT 1 FROM events WHERE id = ?'),
+        outcome_history: this.db.prepare('SELECT 1 FROM outcome_history WHERE id = ?'),
+      };
+      /** The row id the file asks for when it is free in this table, else null (SQLite picks one). */
+      const freeId = (table: keyof typeof taken, id: number | undefined): number | null =>
+        id === undefined || taken[table].get(id) ? null : id;
+      const factTexts = this.db.prepare('SELECT text FROM facts WHERE application_id = ? AND kind = ?').pluck();
+      const insertFact = this.db.prepare('INSERT INTO facts (uuid, application_id, kind, text) VALUES (?, ?, ?, ?)');
+      /** Needs and answers to expand on that the application lacks, in order (as addFacts adds them). */
+      const addFacts = (appId: number, kind: 'need' | 'expand', texts: readonly string[]) => {
+        if (texts.length === 0) return;
+        const existing = new Set(factTexts.all(appId, kind) as string[]);
+        for (const t of texts) {
+          if (existing.has(t)) continue;
+          existing.add(t);
+          insertFact.run(randomUUID(), appId, kind, t);
+        }
+      };
+      // refreshSettled's statement.
+      const refreshDerived = this.db.prepare(
+        `UPDATE applications AS a SET ${DERIVED_SET_SQL}
+         WHERE a.id = ? AND (a.settled, a.feedback_pending, a.last_activity) IS NOT (${DERIVED_VALUES_SQL})`,
+      );
       const safeId = (value: number | bigint): number => {
         if (BigInt(value) > BigInt(Number.MAX_SAFE_INTEGER)) {
           throw new StoreError(
@@ -694,113 +819,75 @@ export class Store {
         }
         return Number(value);
       };
-      for (const a of archive.applications) {
+      source.eachApplication((a, i) => {
+        checkUuids(a, i);
         const existing = byUuid.get(a.uuid) as { id: bigint; outcome: string | null; why: string | null } | undefined;
         let id: number;
         if (!existing) {
           const keepId = !idTaken.get(a.id);
-          id = safeId(
-            this.db
-              .prepare(
-                `INSERT INTO applications (${keepId ? 'id, ' : ''}uuid, company, role, why, status, outcome, outcome_date,
-                   outcome_note, not_interested, created_at, respond_by)
-                 VALUES (${keepId ? '?, ' : ''}?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)`,
-              )
-              .safeIntegers(true)
-              .run(
-                ...(keepId ? [a.id] : []), a.uuid, a.company, a.role, a.why, a.outcome, a.outcomeDate, a.outcomeNote,
-                a.notInterested ? 1 : 0, now, a.respondBy ?? null,
-              ).lastInsertRowid,
-          );
+          const values = [a.uuid, a.company, a.role, a.why, a.outcome, a.outcomeDate, a.outcomeNote, a.notInterested ? 1 : 0, now, a.respondBy ?? null];
+          id = safeId((keepId ? insertAppWithId.run(a.id, ...values) : insertAppNoId.run(...values)).lastInsertRowid);
           counts.applications++;
         } else {
           id = safeId(existing.id);
           if (existing.outcome === null && a.outcome !== null) {
-            this.db
-              .prepare(
-                `UPDATE applications SET outcome = ?, outcome_date = ?, outcome_note = ?, not_interested = ?, respond_by = ?
-                 WHERE id = ?`,
-              )
-              .run(a.outcome, a.outcomeDate, a.outcomeNote, a.notInterested ? 1 : 0, a.respondBy ?? null, id);
+            setOutcome.run(a.outcome, a.outcomeDate, a.outcomeNote, a.notInterested ? 1 : 0, a.respondBy ?? null, id);
           }
-          if (existing.why === null && a.why !== null) this.db.prepare('UPDATE applications SET why = ? WHERE id = ?').run(a.why, id);
+          if (existing.why === null && a.why !== null) setWhy.run(a.why, id);
           counts.merged++;
         }
         // The number each round of the file has here (a clash moves a new one to the end), so that
         // contacts keep the round they came with.
         const roundNumbers = new Map<number, number>();
         for (const r of a.rounds) {
-          const stored = this.db.prepare('SELECT number FROM rounds WHERE uuid = ?').get(r.uuid) as { number: number } | undefined;
+          const stored = roundByUuid.get(r.uuid) as { number: number } | undefined;
           if (stored) {
             roundNumbers.set(r.number, stored.number);
             continue;
           }
-          const clash = this.db.prepare('SELECT 1 FROM rounds WHERE application_id = ? AND number = ?').get(id, r.number);
-          const number = clash
-            ? ((this.db.prepare('SELECT max(number) AS n FROM rounds WHERE application_id = ?').get(id) as { n: number }).n + 1)
-            : r.number;
+          const clash = roundClash.get(id, r.number);
+          const number = clash ? (lastRound.get(id) as { n: number }).n + 1 : r.number;
           roundNumbers.set(r.number, number);
-          this.db
-            .prepare(withId(INSERT_ROUND))
-            .run(
-              this.freeId('rounds', r.id), r.uuid, id, number, r.date, r.time, r.kind, r.decisionBy, r.nextSteps, r.notes, now,
-              r.recordedOn ?? r.date,
-            );
+          insertRound.run(
+            freeId('rounds', r.id), r.uuid, id, number, r.date, r.time, r.kind, r.decisionBy, r.nextSteps, r.notes, now,
+            r.recordedOn ?? r.date,
+          );
           counts.rounds++;
         }
         for (const c of a.contacts) {
-          if (this.db.prepare('SELECT 1 FROM contacts WHERE uuid = ?').get(c.uuid)) continue;
-          const position =
-            ((this.db.prepare('SELECT max(position) AS p FROM contacts WHERE application_id = ?').get(id) as { p: number | null }).p ?? 0) + 1;
-          this.db
-            .prepare(withId(INSERT_CONTACT))
-            .run(
-              this.freeId('contacts', c.id), c.uuid, id, c.name, c.role, c.phone, c.email, c.noCalls ? 1 : 0, position,
-              c.recordedOn ?? null, c.round == null ? null : (roundNumbers.get(c.round) ?? c.round), c.topic ?? null,
-              c.okToCall ? 1 : 0,
-            );
+          if (contactExists.get(c.uuid)) continue;
+          const position = ((lastPosition.get(id) as { p: number | null }).p ?? 0) + 1;
+          insertContact.run(
+            freeId('contacts', c.id), c.uuid, id, c.name, c.role, c.phone, c.email, c.noCalls ? 1 : 0, position,
+            c.recordedOn ?? null, c.round == null ? null : (roundNumbers.get(c.round) ?? c.round), c.topic ?? null,
+            c.okToCall ? 1 : 0,
+          );
           counts.contacts++;
         }
-        this.addFacts(id, 'need', a.needs);
-        this.addFacts(id, 'expand', a.expand);
+        addFacts(id, 'need', a.needs);
+        addFacts(id, 'expand', a.expand);
         for (const e of a.events) {
-          if (this.db.prepare('SELECT 1 FROM events WHERE uuid = ?').get(e.uuid)) continue;
-          this.db
-            .prepare(withId(INSERT_EVENT))
-            .run(
-              this.freeId('events', e.id), e.uuid, id, e.type, e.date, e.withName, e.note, e.newDate, now,
-              e.withRole ?? null, e.takeaway ?? null,
-            );
+          if (eventExists.get(e.uuid)) continue;
+          insertEvent.run(
+            freeId('events', e.id), e.uuid, id, e.type, e.date, e.withName, e.note, e.newDate, now,
+            e.withRole ?? null, e.takeaway ?? null,
+          );
           counts.events++;
         }
         for (const h of a.pastOutcomes) {
-          if (this.db.prepare('SELECT 1 FROM outcome_history WHERE uuid = ?').get(h.uuid)) continue;
-          this.db
-            .prepare(
-              `INSERT INTO outcome_history
-                 (id, uuid, application_id, outcome, date, note, not_interested, replaced_on, created_at, respond_by)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(
-              this.freeId('outcome_history', h.id), h.uuid, id, h.outcome, h.date, h.note, h.notInterested ? 1 : 0,
-              h.replacedOn, now, h.respondBy ?? null,
-            );
+          if (pastExists.get(h.uuid)) continue;
+          insertPast.run(
+            freeId('outcome_history', h.id), h.uuid, id, h.outcome, h.date, h.note, h.notInterested ? 1 : 0,
+            h.replacedOn, now, h.respondBy ?? null,
+          );
           counts.outcomes++;
         }
-        this.db
-          .prepare(
-            `UPDATE applications SET status = coalesce(outcome,
-               CASE WHEN EXISTS (SELECT 1 FROM events WHERE application_id = ? AND type = 'loop-closed')
-                 THEN 'no-response' ELSE 'active' END)
-             WHERE id = ? AND status IS NOT coalesce(outcome,
-               CASE WHEN EXISTS (SELECT 1 FROM events WHERE application_id = ? AND type = 'loop-closed')
-                 THEN 'no-response' ELSE 'active' END)`,
-          )
-          .run(id, id, id);
-        this.refreshSettled(id);
-      }
-      for (const [key, value] of Object.entries(contributed)) {
-        this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, JSON.stringify(value));
+        setStatus.run(id, id, id);
+        refreshDerived.run(id);
+      });
+      const insertSetting = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+      for (const [key, value] of Object.entries(this.importSettings(source.settings, file))) {
+        insertSetting.run(key, JSON.stringify(value));
         counts.settings++;
       }
     });
@@ -808,13 +895,11 @@ export class Store {
   }
 
   /**
-   * What an import must not do to this store, checked before it writes anything (parseArchive
-   * checked the file on its own): give a UUID to a second record (a round of another
-   * application, or a record of another kind), or add settings that do not hold together with
-   * the ones stored here (the rules of `config set`). Returns the settings to add: those of the
-   * archive not set here. Throws a UsageError naming the place in the file.
+   * What an import must not do to this store, checked before each application is written
+   * (parseArchive checked the file on its own): give a UUID to a second record (a round of another
+   * application, or a record of another kind). Throws a UsageError naming the place in the file.
    */
-  private checkImport(archive: Archive, file: string): Record<string, unknown> {
+  private importUuidCheck(file: string): (a: ArchiveApplication, i: number) => void {
     const fail = (place: string, problem: string): never => {
       throw new UsageError(`${file}: ${place}: ${problem}. Nothing was imported.`);
     };
@@ -837,15 +922,21 @@ export class Store {
         fail(`${place}.uuid`, `is already the UUID of the ${what} #${o.id} ${o.company}, ${o.role} here`);
       }
     };
-    archive.applications.forEach((a, i) => {
+    return (a, i) => {
       const place = `applications[${i}]`;
       check(a.uuid, 'application', a.uuid, place);
       a.rounds.forEach((r, j) => check(r.uuid, 'round', a.uuid, `${place}.rounds[${j}]`));
       a.contacts.forEach((c, j) => check(c.uuid, 'contact', a.uuid, `${place}.contacts[${j}]`));
       a.events.forEach((e, j) => check(e.uuid, 'event', a.uuid, `${place}.events[${j}]`));
       a.pastOutcomes.forEach((h, j) => check(h.uuid, 'earlier outcome', a.uuid, `${place}.pastOutcomes[${j}]`));
-    });
+    };
+  }
 
+  /**
+   * The settings an import adds: those of the archive not set here, which must hold together with
+   * the ones stored here (the rules of `config set`). Throws a UsageError naming the place.
+   */
+  private importSettings(settings: Archive['settings'], file: string): Record<string, unknown> {
     const stored: Record<string, unknown> = {};
     for (const row of this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]) {
       try {
@@ -855,13 +946,13 @@ export class Store {
       }
     }
     const contributed = Object.fromEntries(
-      Object.entries(archive.settings).filter(([key]) => !Object.prototype.hasOwnProperty.call(stored, key)),
+      Object.entries(settings).filter(([key]) => !Object.prototype.hasOwnProperty.call(stored, key)),
     );
     try {
       checkSettings(contributed, configFromStored(stored));
     } catch (err) {
       if (!(err instanceof SettingError)) throw err;
-      fail(`settings.${err.key}`, `${err.problem}, with the settings stored here`);
+      throw new UsageError(`${file}: settings.${err.key}: ${err.problem}, with the settings stored here. Nothing was imported.`);
     }
     return contributed;
   }
@@ -998,8 +1089,9 @@ export class Store {
    * known on `asOf` (the user's today; default `upTo`). Only what the rules read
    * (PlanApplication), and of an active application only the events since its latest round held
    * by then, with the few kinds whose earlier dates still count (offer-shared, feedback and
-   * thanks); every event of one that is not active (they are few). The caller cuts them down to
-   * what was known on `asOf` (knownOn; planToday does).
+   * thanks); of a rejection or a no-response close, what rules 8 and 6 read (planQuery); every
+   * event of any other. The caller cuts them down to what was known on `asOf` (knownOn; planToday
+   * does).
    */
   listPlanned(upTo: CalendarDate, keepInTouchDays: number, asOf: CalendarDate = upTo): PlanApplication[] {
     return this.plans(PLANNED_QUERY, { keep: addDays(upTo, -keepInTouchDays), upTo, asOf });
@@ -1016,8 +1108,7 @@ export class Store {
 
   private plans(query: string, params: Record<string, unknown>): PlanApplication[] {
     return this.read(() => {
-      const json = this.db.prepare(query).pluck().get(params) as string;
-      return (JSON.parse(json) as PlanAppTuple[]).map(planFromTuple);
+      return planFromRows(this.db.prepare(query).raw().get(params) as string[]);
     });
   }
 

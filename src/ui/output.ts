@@ -154,10 +154,17 @@ const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff
 /** Characters that take no column of their own (combining marks, joiners, variation selectors). */
 const ZERO_WIDTH = /[\p{M}\u200b-\u200f\u2060\ufe00-\ufe0f]/u;
 
+/**
+ * Text whose every character takes one column and is no white space but the space: printable
+ * ASCII and the Latin letters and signs up to U+02FF (no combining mark, wide character or
+ * colour code among them; U+00A0, a space of another kind, is left out).
+ */
+const NARROW = /^[\x20-\x7e\u00a1-\u02ff]*$/;
+
 /** The columns a text takes on a terminal: colour codes take none, wide characters two. */
 export function visibleWidth(text: string): number {
-  // The common case, plain ASCII, is its length.
-  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  // The common case, plain ASCII or Latin text (a "·" between facts, a name with an accent), is its length.
+  if (NARROW.test(text)) return text.length;
   let width = 0;
   for (const ch of text.replace(ANSI_SEQUENCE, '')) {
     if (ZERO_WIDTH.test(ch)) continue;
@@ -166,9 +173,40 @@ export function visibleWidth(text: string): number {
   return width;
 }
 
+/**
+ * wrap for NARROW text, whose only white space is the space and whose width is its length:
+ * the same lines, found with indexOf rather than a split and a width per word (today wraps two
+ * or three lines of every item).
+ */
+function wrapNarrow(text: string, room: number, indent: string): string {
+  let out = '';
+  let line = '';
+  for (let i = 0; i < text.length; ) {
+    if (text.charCodeAt(i) === 32) {
+      i++;
+      continue;
+    }
+    let end = text.indexOf(' ', i);
+    if (end < 0) end = text.length;
+    const word = text.slice(i, end);
+    if (line && line.length + 1 + word.length > room) {
+      out += `${indent}${line}\n`;
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+    i = end;
+  }
+  return `${out}${indent}${line}`;
+}
+
 /** Wrap text to a width, indenting every line; colour codes and wide characters are measured as drawn. */
 export function wrap(text: string, width: number, indent: string): string {
   const indentWidth = visibleWidth(indent);
+  if (NARROW.test(text)) {
+    if (indentWidth + text.length <= width && !/ {2}|^ | $/.test(text)) return indent + text;
+    return wrapNarrow(text, width - indentWidth, indent);
+  }
   // Most lines already fit and have single spaces only: nothing to split.
   if (indentWidth + visibleWidth(text) <= width && !/\s\s|^\s|\s$|[^\S ]/.test(text)) return indent + text;
   const lines: string[] = [];

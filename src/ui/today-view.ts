@@ -42,9 +42,17 @@ function renderItem(item: PlanItem, n: number, s: Styles, width: number, today: 
   return lines.join('\n');
 }
 
+/**
+ * Whether the plan may hold a character terminalSafe escapes. Its JSON holds every string of it
+ * (a plan is plain data), with C0 controls written as escapes (`\n`, `\u001b`) and the others
+ * (DEL, C1, the bidi controls) as they are: one pass of native code rather than a walk through
+ * every item. A backslash in the text may say yes when the answer is no, never the other way.
+ */
+const MAY_BE_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\\[bfnrtu]/;
+
 /** The whole list as `followup today` prints it (stored text escaped for the terminal). */
 export function renderToday(rawPlan: TodayPlan, s: Styles, width = 80): string {
-  const plan = terminalSafeDeep(rawPlan);
+  const plan = MAY_BE_UNSAFE.test(JSON.stringify(rawPlan)) ? terminalSafeDeep(rawPlan) : rawPlan;
   const year = plan.date.slice(0, 4);
   const out: string[] = [];
   const title = `${formatDay(plan.date)} ${year}`;
