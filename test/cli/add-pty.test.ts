@@ -3,148 +3,12 @@
  * stdin, stdout and stderr (Python's pty module, which every machine that builds better-sqlite3
  * has), and the test types at each question as a person would, waiting for the question's text.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ADD_ACME, BIN, STACK_LINE, type Sandbox, sandboxes } from '../e2e/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { ADD_ACME, STACK_LINE, sandboxes } from '../e2e/helpers.js';
+import { BACKSPACES, CTRL_C, ENTER, Terminal } from '../support/pty.js';
 
 const sandbox = sandboxes();
-
-/**
- * Runs argv[1:] on a new pseudo-terminal (200 columns, so no message wraps), relays this
- * process's stdin to it and its output to stdout, and exits with the program's exit code
- * (128 + N for a signal N).
- */
-const DRIVER = `
-import fcntl, os, pty, select, struct, sys, termios
-argv = sys.argv[1:]
-pid, fd = pty.fork()
-if pid == 0:
-    fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack('HHHH', 50, 200, 0, 0))
-    os.execv(argv[0], argv)
-watched = [fd, 0]
-while True:
-    ready, _, _ = select.select(watched, [], [])
-    if fd in ready:
-        try:
-            data = os.read(fd, 65536)
-        except OSError:
-            data = b''
-        if not data:
-            break
-        os.write(1, data)
-    if 0 in ready:
-        data = os.read(0, 65536)
-        if data:
-            os.write(fd, data)
-        else:
-            watched.remove(0)
-_, status = os.waitpid(pid, 0)
-code = os.waitstatus_to_exitcode(status)
-sys.exit(128 - code if code < 0 else code)
-`;
-
-/** Terminal output without its escape sequences (colours, cursor moves, line clearing) and carriage returns. */
-function plain(raw: string): string {
-  return (
-    raw
-      // eslint-disable-next-line no-control-regex
-      .replace(/\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)/g, '')
-      // eslint-disable-next-line no-control-regex
-      .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '')
-      // eslint-disable-next-line no-control-regex
-      .replace(/\u001b[@-Z\\-_]/g, '')
-      .replace(/\r/g, '')
-  );
-}
-
-const ENTER = '\r';
-const CTRL_C = '\u0003';
-const BACKSPACES = '\u007f'.repeat(20);
-
-/** followup on a pseudo-terminal: wait for text to appear, then type. */
-class Terminal {
-  private raw = '';
-  /** Where the next wait starts looking: each question is answered once. */
-  private mark = 0;
-  private waiter: (() => void) | null = null;
-  private done = false;
-  readonly exited: Promise<number>;
-  private readonly child: ChildProcessWithoutNullStreams;
-
-  constructor(s: Sandbox, args: string[], today = s.today) {
-    this.child = spawn('python3', ['-c', DRIVER, process.execPath, BIN, '--db', s.db, '--today', today, ...args], {
-      env: s.env(),
-      stdio: 'pipe',
-    });
-    this.child.stdout.on('data', (chunk: Buffer) => {
-      this.raw += chunk.toString('utf8');
-      this.waiter?.();
-    });
-    this.child.stderr.on('data', (chunk: Buffer) => {
-      this.raw += chunk.toString('utf8');
-    });
-    this.exited = new Promise((resolve) => this.child.on('close', (code) => {
-      this.done = true;
-      this.waiter?.();
-      resolve(code ?? -1);
-    }));
-    running.add(this);
-  }
-
-  /** Everything the terminal showed, as text. */
-  get transcript(): string {
-    return plain(this.raw);
-  }
-
-  /** Wait until `text` shows after what was last waited for; fails with the transcript when it never does. */
-  async waitFor(text: string | RegExp, timeoutMs = 15_000): Promise<void> {
-    const found = () => {
-      const rest = this.transcript.slice(this.mark);
-      const at = typeof text === 'string' ? rest.indexOf(text) : rest.search(text);
-      if (at < 0) return false;
-      const length = typeof text === 'string' ? text.length : rest.slice(at).match(text)![0].length;
-      this.mark += at + length;
-      return true;
-    };
-    if (found()) return;
-    await new Promise<void>((resolve, reject) => {
-      const fail = () => {
-        this.waiter = null;
-        reject(new Error(`"${String(text)}" never showed. The terminal showed:\n${this.transcript}`));
-      };
-      const timer = setTimeout(fail, timeoutMs);
-      this.waiter = () => {
-        if (!found() && !this.done) return;
-        clearTimeout(timer);
-        this.waiter = null;
-        if (this.done && !found()) fail();
-        else resolve();
-      };
-      if (this.done) this.waiter();
-    });
-  }
-
-  /** Wait for a question, then type the answer and Enter. */
-  async answer(question: string | RegExp, text = ''): Promise<void> {
-    await this.waitFor(question);
-    this.type(text + ENTER);
-  }
-
-  type(keys: string): void {
-    this.child.stdin.write(keys);
-  }
-
-  kill(): void {
-    if (this.child.exitCode === null) this.child.kill('SIGKILL');
-  }
-}
-
-const running = new Set<Terminal>();
-afterEach(() => {
-  for (const t of running) t.kill();
-  running.clear();
-});
 
 /** Skip the rest of the questions from `Decision promised by` on. */
 async function finishFromDecision(t: Terminal, decision = ''): Promise<void> {
@@ -159,7 +23,7 @@ async function finishFromDecision(t: Terminal, decision = ''): Promise<void> {
 describe('followup add on a terminal', () => {
   it('checks each answer at its own question, asks again there, and keeps every answer', async () => {
     const s = sandbox('2026-11-30'); // a Monday
-    const t = new Terminal(s, ['add']);
+    const t = new Terminal(s, ['--db', s.db, '--today', s.today, 'add']);
     await t.answer('Company', 'Acme');
     await t.answer('Role', 'Backend Engineer');
     // The default is shown, and Enter takes it.
@@ -210,7 +74,7 @@ describe('followup add on a terminal', () => {
     const s = sandbox('2026-11-30');
     await s.ok(ADD_ACME);
     const before = { list: await s.json(['list', '--all']), show: await s.json(['show', '1']) };
-    const t = new Terminal(s, ['add']);
+    const t = new Terminal(s, ['--db', s.db, '--today', s.today, 'add']);
     await t.answer('Company', 'Globex');
     await t.answer('Role', 'Analyst');
     await t.answer('Interview date');
@@ -240,7 +104,7 @@ describe('followup add on a terminal', () => {
 
   it('Ctrl-C at the first question creates no store', async () => {
     const s = sandbox('2026-11-30');
-    const t = new Terminal(s, ['add']);
+    const t = new Terminal(s, ['--db', s.db, '--today', s.today, 'add']);
     await t.waitFor('Company');
     t.type(CTRL_C);
     expect(await t.exited).toBe(130);
@@ -250,7 +114,7 @@ describe('followup add on a terminal', () => {
 
   it('with --company given it asks only for what is missing', async () => {
     const s = sandbox('2026-12-01');
-    const t = new Terminal(s, ['add', '--company', 'Globex', '--interviewer', 'Bill Lumbergh :: the TPS reports']);
+    const t = new Terminal(s, ['--db', s.db, '--today', s.today, 'add', '--company', 'Globex', '--interviewer', 'Bill Lumbergh :: the TPS reports']);
     await t.answer('Role', 'Analyst');
     await t.answer('Interview date', 'yesterday');
     await t.waitFor('taken as Mon 30 Nov 2026 (2026-11-30)');
@@ -279,7 +143,7 @@ describe('followup add on a terminal', () => {
 
   it('a flag that breaks a rule with an answer is named, and only that field is asked again', async () => {
     const s = sandbox('2026-11-30');
-    const t = new Terminal(s, ['add', '--company', 'Acme', '--decision-by', '2026-12-01']);
+    const t = new Terminal(s, ['--db', s.db, '--today', s.today, 'add', '--company', 'Acme', '--decision-by', '2026-12-01']);
     await t.answer('Role', 'Backend Engineer');
     await t.answer('Interview date', '2026-12-03');
     await t.answer('Time (HH:MM)', '9:30');
@@ -300,7 +164,7 @@ describe('followup add on a terminal', () => {
   it('a second round is announced, with the contacts already known offered as defaults', async () => {
     const s = sandbox('2026-11-30');
     await s.ok([...ADD_ACME, '--hr', 'Sam Lee', '--hr-email', 'sam@acme.example', '--kind', 'phone', '--interviewer', 'Priya Shah']);
-    const t = new Terminal(s, ['add', '--company', 'acme'], '2026-12-07');
+    const t = new Terminal(s, ['--db', s.db, '--today', '2026-12-07', 'add', '--company', 'acme']);
     await t.answer('Role', 'backend engineer');
     await t.waitFor('Round 2 at Acme, Backend Engineer (#1)');
     await t.answer('Interview date (today)');
@@ -341,7 +205,7 @@ describe('followup add on a terminal', () => {
 
   it('with --no-input on a terminal a missing field is still exit 2 naming the flag', async () => {
     const s = sandbox('2026-11-30');
-    const t = new Terminal(s, ['--no-input', 'add', '--company', 'Globex']);
+    const t = new Terminal(s, ['--db', s.db, '--today', s.today, '--no-input', 'add', '--company', 'Globex']);
     expect(await t.exited).toBe(2);
     expect(t.transcript).toContain('--role');
     expect(t.transcript).not.toContain('Role');
