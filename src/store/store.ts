@@ -373,7 +373,7 @@ function ordered(rows: Row[]): Row[] {
  * indexes give (`p` is materialized in id order), and planFromRows checks that order and sorts
  * only when it does not hold, so the result never depends on it.
  */
-function planQuery(where: string): string {
+function planQuery(where: string, paged = false): string {
   const rowsOf = (columns: string, from: string) =>
     `(SELECT json_group_array(json_array(${columns})) FROM p a CROSS JOIN ${from})`;
   return `WITH p AS MATERIALIZED (
@@ -383,7 +383,7 @@ function planQuery(where: string): string {
           coalesce((SELECT max(r.date) FROM rounds r WHERE r.application_id = a.id AND r.date <= @upTo
                       AND coalesce(r.recorded_on, r.date) <= @asOf),
                    (SELECT min(r.date) FROM rounds r WHERE r.application_id = a.id)) END AS since
-      FROM applications a WHERE ${where} ORDER BY a.id)
+      FROM applications a WHERE ${paged ? `(${where}) AND a.id > @after` : where} ORDER BY a.id${paged ? ' LIMIT @size' : ''})
     SELECT
       (SELECT json_group_array(json_array(
         a.id, a.uuid, a.company, a.role, a.outcome, a.outcome_date, a.not_interested, a.respond_by)) FROM p a),
@@ -409,6 +409,11 @@ const PLANNED_QUERY = planQuery(PLANNED_WHERE);
 const PLANS_QUERY: Record<Selection, string> = {
   all: planQuery(PLANS_WHERE.all),
   active: planQuery(PLANS_WHERE.active),
+};
+/** The same, a page of applications at a time (after an id), for lists that must not hold them all. */
+const PLANS_PAGE_QUERY: Record<Selection, string> = {
+  all: planQuery(PLANS_WHERE.all, true),
+  active: planQuery(PLANS_WHERE.active, true),
 };
 
 /** The applications of planQuery's six documents, by id, each with its rows in order. */
@@ -1104,6 +1109,18 @@ export class Store {
    */
   listPlans(selection: Selection, today: CalendarDate): PlanApplication[] {
     return this.plans(PLANS_QUERY[selection], { upTo: today, asOf: today });
+  }
+
+  /** listPlans a page of `size` applications at a time, by id: memory stays the same however many there are. */
+  *iteratePlans(selection: Selection, today: CalendarDate, size = 500): Generator<PlanApplication[]> {
+    let after = 0;
+    for (;;) {
+      const page = this.plans(PLANS_PAGE_QUERY[selection], { upTo: today, asOf: today, after, size });
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1].id;
+      if (page.length < size) return;
+    }
   }
 
   private plans(query: string, params: Record<string, unknown>): PlanApplication[] {
