@@ -5,28 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { referenceWrap } from './wrap-reference.js';
 import { formatDay } from '../../src/core/calendar.js';
 import type { PlanItem, TodayPlan } from '../../src/core/types.js';
 import { createOutput, visibleWidth, wrap } from '../../src/ui/output.js';
 import { renderToday } from '../../src/ui/today-view.js';
 
-/** The word-by-word algorithm over white space of any kind, widths as visibleWidth measures them. */
-function reference(text: string, width: number, indent: string): string {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && visibleWidth(indent) + visibleWidth(line) + 1 + visibleWidth(word) > width) {
-        lines.push(indent + line);
-        line = word;
-      } else {
-        line = line ? `${line} ${word}` : word;
-      }
-    }
-    lines.push(indent + line);
-  }
-  return lines.join('\n');
-}
+const reference = referenceWrap;
 
 describe('wrap on Latin text', () => {
   it('measures the letters and signs up to U+02FF as one column each, and only those', () => {

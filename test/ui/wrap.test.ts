@@ -1,25 +1,10 @@
 /** wrap(): the fast path for lines that already fit gives what the full algorithm gives. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { referenceWrap } from './wrap-reference.js';
 import { hangingWrap, visibleWidth, wrap } from '../../src/ui/output.js';
 
-/** The plain greedy algorithm, word by word: the reference. */
-function reference(text: string, width: number, indent: string): string {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && indent.length + line.length + 1 + word.length > width) {
-        lines.push(indent + line);
-        line = word;
-      } else {
-        line = line ? `${line} ${word}` : word;
-      }
-    }
-    lines.push(indent + line);
-  }
-  return lines.join('\n');
-}
+const reference = referenceWrap;
 
 describe('wrap', () => {
   it('wraps at the width and indents every line', () => {
