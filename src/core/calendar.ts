@@ -38,8 +38,26 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/**
+ * fromDayNumber's answers so far, by day number. A plan works out the same few hundred dates
+ * again and again (every item's earliest and due day, every decision date): one lookup instead
+ * of a new string each time, which is most of what a plan of a thousand applications allocates.
+ * Invisible: the same answers; bounded, and emptied when full.
+ */
+const dateOfDay = new Map<number, CalendarDate>();
+
 /** The calendar date of a day number. */
 export function fromDayNumber(day: number): CalendarDate {
+  let date = dateOfDay.get(day);
+  if (date === undefined) {
+    if (dateOfDay.size >= 8192) dateOfDay.clear();
+    date = civilFromDays(day);
+    dateOfDay.set(day, date);
+  }
+  return date;
+}
+
+function civilFromDays(day: number): CalendarDate {
   // Howard Hinnant's civil_from_days.
   const z = day + 719468;
   const era = Math.floor(z / 146097);
