@@ -3,6 +3,7 @@ import { planToday } from '../core/cadence.js';
 import { nextWorkday } from '../core/calendar.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { terminalSafe } from '../ui/terminal-safe.js';
 import { renderToday } from '../ui/today-view.js';
 import { itemJson, waitingJson } from '../words/plan.js';
 import type { ContextFor, NewCommand, OptionsOf } from './command.js';
@@ -54,8 +55,9 @@ export async function runToday(ctx: Context, opts: TodayOptions): Promise<void> 
   const store = ctx.openStore();
   const config = store.getConfig();
   // Planned from what was known on today: a past --today replays what the list said that day.
-  const apps = store.listPlanned(nextWorkday(ctx.today, config.holidays), config.keepInTouchDays, ctx.today);
-  const plan = planToday(apps, config, ctx.today, store.listLatestOffers(ctx.today));
+  const { apps, plainText } = store.listPlannedText(nextWorkday(ctx.today, config.holidays), config.keepInTouchDays, ctx.today);
+  const offers = store.listLatestOffers(ctx.today);
+  const plan = planToday(apps, config, ctx.today, offers);
   if (opts.json) {
     ctx.output.json({
       date: plan.date,
@@ -81,5 +83,7 @@ export async function runToday(ctx: Context, opts: TodayOptions): Promise<void> 
     if (text !== '') ctx.output.out(text);
     return;
   }
-  ctx.output.out(renderToday(plan, ctx.output.styles, ctx.output.columns));
+  // The plan's text is the applications' and the offers' companies (rules 9 and 16 name them).
+  const plain = plainText && offers.every((o) => terminalSafe(o.company) === o.company);
+  ctx.output.out(renderToday(plan, ctx.output.styles, ctx.output.columns, plain));
 }

@@ -371,9 +371,11 @@ function ordered(rows: Row[]): Row[] {
  * starting with its application's id and the keys it is ordered by. Flat arrays cost SQLite far
  * less than an array nested per application, and no sorting: the rows are read in the order the
  * indexes give (`p` is materialized in id order), and planFromRows checks that order and sorts
- * only when it does not hold, so the result never depends on it.
+ * only when it does not hold, so the result never depends on it. `paged`: a page of @size after
+ * the id @after; `uuids` false leaves the applications' UUIDs out (null), for today, which never
+ * shows them.
  */
-function planQuery(where: string, paged = false): string {
+function planQuery(where: string, paged = false, uuids = true): string {
   const rowsOf = (columns: string, from: string) =>
     `(SELECT json_group_array(json_array(${columns})) FROM p a CROSS JOIN ${from})`;
   return `WITH p AS MATERIALIZED (
@@ -386,7 +388,7 @@ function planQuery(where: string, paged = false): string {
       FROM applications a WHERE ${paged ? `(${where}) AND a.id > @after` : where} ORDER BY a.id${paged ? ' LIMIT @size' : ''})
     SELECT
       (SELECT json_group_array(json_array(
-        a.id, a.uuid, a.company, a.role, a.outcome, a.outcome_date, a.not_interested, a.respond_by)) FROM p a),
+        a.id, ${uuids ? 'a.uuid' : 'NULL'}, a.company, a.role, a.outcome, a.outcome_date, a.not_interested, a.respond_by)) FROM p a),
       ${rowsOf('r.application_id, r.number, r.id, r.date, r.decision_by, r.recorded_on, r.time, r.kind, r.next_steps',
         'rounds r ON r.application_id = a.id')},
       ${rowsOf('c.application_id, c.position, c.id, c.name, c.role, c.phone, c.email, c.no_calls, c.recorded_on, c.round_number',
@@ -405,7 +407,14 @@ function planQuery(where: string, paged = false): string {
         AND EXISTS (SELECT 1 FROM rounds r WHERE r.application_id = a.id AND r.date >= @asOf AND r.recorded_on < r.date)`)}`;
 }
 
-const PLANNED_QUERY = planQuery(PLANNED_WHERE);
+const PLANNED_QUERY = planQuery(PLANNED_WHERE, false, false);
+
+/**
+ * A character that is not plain text, in SQLite's JSON: a control character below U+0020 is
+ * written as an escape (`\n`, `\u001b`), DEL, the C1 controls and the bidi controls as they are.
+ * An escaped backslash before one of those letters matches too (a false alarm, never a miss).
+ */
+const NOT_PLAIN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\\[bfnrtu]/;
 const PLANS_QUERY: Record<Selection, string> = {
   all: planQuery(PLANS_WHERE.all),
   active: planQuery(PLANS_WHERE.active),
@@ -418,12 +427,16 @@ const PLANS_PAGE_QUERY: Record<Selection, string> = {
 
 /** The applications of planQuery's six documents, by id, each with its rows in order. */
 function planFromRows(docs: string[]): PlanApplication[] {
+  // Indexed loops, not for...of: this runs once per row of a thousand applications at start-up,
+  // before V8 optimises anything, where for...of allocates an iterator result at every step.
   const apps: PlanApplication[] = [];
   const byId = new Map<number, PlanApplication>();
-  for (const t of ordered(JSON.parse(docs[0]) as Row[])) {
+  const appRows = ordered(JSON.parse(docs[0]) as Row[]);
+  for (let i = 0; i < appRows.length; i++) {
+    const t = appRows[i];
     const app: PlanApplication = {
       id: t[0] as number,
-      uuid: t[1] as string,
+      uuid: (t[1] as string | null) ?? undefined,
       company: t[2] as string,
       role: t[3] as string,
       rounds: [],
@@ -440,27 +453,37 @@ function planFromRows(docs: string[]): PlanApplication[] {
     apps.push(app);
     byId.set(app.id, app);
   }
-  for (const r of ordered(JSON.parse(docs[1]) as Row[])) {
+  const rounds = ordered(JSON.parse(docs[1]) as Row[]);
+  for (let i = 0; i < rounds.length; i++) {
+    const r = rounds[i];
     byId.get(r[0] as number)!.rounds.push({
       id: r[2] as number, number: r[1] as number, date: r[3] as string, decisionBy: r[4], recordedOn: r[5], time: r[6],
       kind: r[7] as InterviewKind | null, nextSteps: r[8],
     });
   }
-  for (const c of ordered(JSON.parse(docs[2]) as Row[])) {
+  const contacts = ordered(JSON.parse(docs[2]) as Row[]);
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i];
     byId.get(c[0] as number)!.contacts.push({
       id: c[2] as number, name: c[3] as string, role: c[4] as ContactRole, phone: c[5], email: c[6], noCalls: c[7] === 1,
       recordedOn: c[8], round: c[9] as number | null,
     });
   }
-  for (const e of ordered(JSON.parse(docs[3]) as Row[])) {
+  const events = ordered(JSON.parse(docs[3]) as Row[]);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
     byId.get(e[0] as number)!.events.push({ id: e[2] as number, type: e[3] as EventType, date: e[1] as string, newDate: e[4] });
   }
-  for (const h of ordered(JSON.parse(docs[4]) as Row[])) {
+  const history = ordered(JSON.parse(docs[4]) as Row[]);
+  for (let i = 0; i < history.length; i++) {
+    const h = history[i];
     byId.get(h[0] as number)!.pastOutcomes!.push({
       outcome: h[2] as Outcome, date: h[3], notInterested: h[4] === 1, replacedOn: h[5] as string, respondBy: h[6],
     });
   }
-  for (const f of ordered(JSON.parse(docs[5]) as Row[])) {
+  const facts = ordered(JSON.parse(docs[5]) as Row[]);
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i];
     const app = byId.get(f[0] as number)!;
     (f[2] === 'need' ? app.needs : app.expand)!.push(f[3] as string);
   }
@@ -1099,7 +1122,20 @@ export class Store {
    * does).
    */
   listPlanned(upTo: CalendarDate, keepInTouchDays: number, asOf: CalendarDate = upTo): PlanApplication[] {
-    return this.plans(PLANNED_QUERY, { keep: addDays(upTo, -keepInTouchDays), upTo, asOf });
+    return this.listPlannedText(upTo, keepInTouchDays, asOf).apps;
+  }
+
+  /**
+   * listPlanned, and whether all the text it read is plain: no control character (C0, DEL, C1)
+   * and no bidi control in any company, role, name, phone, email or other text of it. Found by one
+   * pass of native code over what SQLite hands over, so that a view of many applications need not
+   * look at each of its strings again (today); false may also mean a backslash in the text.
+   */
+  listPlannedText(upTo: CalendarDate, keepInTouchDays: number, asOf: CalendarDate = upTo): { apps: PlanApplication[]; plainText: boolean } {
+    return this.read(() => {
+      const docs = this.db.prepare(PLANNED_QUERY).raw().get({ keep: addDays(upTo, -keepInTouchDays), upTo, asOf }) as string[];
+      return { apps: planFromRows(docs), plainText: !docs.some((doc) => NOT_PLAIN_JSON.test(doc)) };
+    });
   }
 
   /**

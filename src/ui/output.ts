@@ -200,12 +200,32 @@ function wrapNarrow(text: string, room: number, indent: string): string {
   return `${out}${indent}${line}`;
 }
 
+/**
+ * wrapNarrow for text whose words are separated by single spaces, with none before or after:
+ * every line is a slice of the text, found with lastIndexOf, so nothing is built word by word
+ * (today wraps a reason of twenty words for each of hundreds of items).
+ */
+function wrapSingleSpaced(text: string, room: number, indent: string): string {
+  let out = '';
+  let start = 0;
+  while (text.length - start > room) {
+    // The last space that leaves the line within the room; a word longer than the room alone.
+    let end = text.lastIndexOf(' ', start + room);
+    if (end <= start) end = text.indexOf(' ', start);
+    if (end < 0) break;
+    out += `${indent}${text.slice(start, end)}\n`;
+    start = end + 1;
+  }
+  return `${out}${indent}${text.slice(start)}`;
+}
+
 /** Wrap text to a width, indenting every line; colour codes and wide characters are measured as drawn. */
 export function wrap(text: string, width: number, indent: string): string {
   const indentWidth = visibleWidth(indent);
   if (NARROW.test(text)) {
-    if (indentWidth + text.length <= width && !/ {2}|^ | $/.test(text)) return indent + text;
-    return wrapNarrow(text, width - indentWidth, indent);
+    const singleSpaced = !/ {2}|^ | $/.test(text);
+    if (singleSpaced && indentWidth + text.length <= width) return indent + text;
+    return singleSpaced ? wrapSingleSpaced(text, width - indentWidth, indent) : wrapNarrow(text, width - indentWidth, indent);
   }
   // Most lines already fit and have single spaces only: nothing to split.
   if (indentWidth + visibleWidth(text) <= width && !/\s\s|^\s|\s$|[^\S ]/.test(text)) return indent + text;

@@ -29,6 +29,21 @@ describe('wrap', () => {
       { numRuns: 500 },
     );
   });
+
+  it('gives the same for single-spaced words (lines cut as slices), words longer than the room among them', () => {
+    const word = fc.stringMatching(/^[a-zé·,.:()-]{1,25}$/);
+    fc.assert(
+      fc.property(
+        fc.array(word, { maxLength: 40 }).map((words) => words.join(' ')),
+        fc.integer({ min: 1, max: 90 }),
+        fc.constantFrom('', '  ', '    '),
+        (text, width, indent) => {
+          expect(wrap(text, width, indent)).toBe(reference(text, width, indent));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
 });
 
 describe('wrap with colour and wide characters', () => {
