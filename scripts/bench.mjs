@@ -141,6 +141,11 @@ for (const [label, s] of [['2,000', small], ['20,000', large]]) {
   const file = path.join(dir, `export-${s.active}.json`);
   archives[label] = file;
   heavyRows.push({ name: `export json (${label})`, ...heavy(() => followup(s.db, ['export', '--format', 'json', '--out', file])) });
+  // The calendar and the spreadsheet stream too (one application at a time): their peak goes into the goals.
+  for (const format of ['ics', 'csv']) {
+    const out = path.join(dir, `export-${s.active}.${format}`);
+    heavyRows.push({ name: `export ${format} (${label})`, ...heavy(() => followup(s.db, ['export', '--format', format, '--out', out])) });
+  }
   // Each import into an empty store of its own.
   let n = 0;
   const into = () => {

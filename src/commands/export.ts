@@ -8,7 +8,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { writeArchive } from '../export/archive.js';
 import { csvRow } from '../export/csv.js';
-import { icsStamp, renderCalendar, type CalendarEntry, type InterviewEntry } from '../export/ics.js';
+import { calendarFooter, calendarHeader, entryEvent, icsStamp, interviewEvent, type InterviewEntry } from '../export/ics.js';
 import type { Store } from '../store/store.js';
 import { chunked, writePrivateStream } from './write-file.js';
 
@@ -111,13 +111,6 @@ export function bookedInterviewsOf(full: Application, next: ScheduledItem | unde
   return out;
 }
 
-/** Booked interviews in the calendar's order: by date, time, application, round. */
-function byInterviewTime(a: InterviewEntry, b: InterviewEntry): number {
-  return a.why.date !== b.why.date
-    ? a.why.date < b.why.date ? -1 : 1
-    : (a.why.time ?? '') !== (b.why.time ?? '') ? ((a.why.time ?? '') < (b.why.time ?? '') ? -1 : 1) : a.id - b.id || a.why.round - b.why.round;
-}
-
 /** "Priya", "Priya and Tom", "Priya, Tom and Ana". */
 function listNames(names: readonly string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
@@ -135,10 +128,34 @@ function lastContact(app: Application): CalendarDate | null {
 }
 
 /**
+ * The calendar, written as the applications are read: the header, then each application's
+ * events (its next action's all-day event, then its booked interviews in round order) before the
+ * next application is read, then the footer. Nothing of an application is kept once written, so
+ * memory does not grow with the store; the events come by application, not by date, which
+ * RFC 5545 allows (the order of VEVENTs carries no meaning).
+ */
+function writeCalendar(
+  apps: Iterable<Application>,
+  offers: ReturnType<Store['listLatestOffers']>,
+  config: Config,
+  today: CalendarDate,
+  stamp: string,
+  write: (text: string) => void,
+): void {
+  write(calendarHeader());
+  for (const app of apps) {
+    // A booked interview is its own timed event, so its prepare-interview item is not an all-day one.
+    const item = nextActionOf(app, offers, config, today, ['prepare-interview']);
+    if (item) write(entryEvent({ uuid: app.uuid, item, date: calendarDay(item, today, config) }, stamp, today));
+    for (const interview of bookedInterviewsOf(app, item, today)) write(interviewEvent(interview, stamp, today));
+  }
+  write(calendarFooter());
+}
+
+/**
  * Write the export through `write`, piece by piece: the applications are read one at a time
- * (Store.iterateApplications), so neither the store nor the archive is ever in memory whole. The
- * calendar keeps only its entries (one per application with a next action, and the booked
- * interviews), which it sorts.
+ * (Store.iterateApplications) and each is written before the next is read, in every format, so
+ * neither the store nor the export is ever in memory whole.
  */
 export function writeExport(ctx: Context, format: ExportFormat, write: (text: string) => void): void {
   const store = ctx.openStore();
@@ -149,16 +166,7 @@ export function writeExport(ctx: Context, format: ExportFormat, write: (text: st
   const config = store.getConfig();
   const offers = store.listLatestOffers(ctx.today);
   if (format === 'ics') {
-    // A booked interview is its own timed event, so its prepare-interview item is not an all-day one.
-    const entries: CalendarEntry[] = [];
-    const interviews: InterviewEntry[] = [];
-    for (const app of store.iterateApplications()) {
-      const item = nextActionOf(app, offers, config, ctx.today, ['prepare-interview']);
-      if (item) entries.push({ uuid: app.uuid, item, date: calendarDay(item, ctx.today, config) });
-      interviews.push(...bookedInterviewsOf(app, item, ctx.today));
-    }
-    entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.item.id - b.item.id));
-    write(renderCalendar(entries, icsStamp(ctx.io.now()), ctx.today, interviews.sort(byInterviewTime)));
+    writeCalendar(store.iterateApplications(), offers, config, ctx.today, icsStamp(ctx.io.now()), write);
     return;
   }
   const header = ['number', 'company', 'role', 'status', 'first interview', 'last contact', 'next action', 'next date', 'contact'];

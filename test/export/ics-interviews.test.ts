@@ -6,7 +6,16 @@
  */
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
-import { interviewStart, interviewUid, renderCalendar, type CalendarEntry, type InterviewEntry } from '../../src/export/ics.js';
+import {
+  calendarFooter,
+  calendarHeader,
+  entryEvent,
+  interviewEvent,
+  interviewStart,
+  interviewUid,
+  type CalendarEntry,
+  type InterviewEntry,
+} from '../../src/export/ics.js';
 
 const STAMP = '20261207T080000Z';
 const TODAY = '2026-12-07';
@@ -51,6 +60,16 @@ const FOLLOW_UP: CalendarEntry = {
   } as unknown as CalendarEntry['item'],
 };
 
+/** A whole calendar from the pieces the export writes: the follow-ups, then the interviews. */
+function calendar(entries: readonly CalendarEntry[], interviews: readonly InterviewEntry[]): string {
+  return [
+    calendarHeader(),
+    ...entries.map((e) => entryEvent(e, STAMP, TODAY)),
+    ...interviews.map((i) => interviewEvent(i, STAMP, TODAY)),
+    calendarFooter(),
+  ].join('');
+}
+
 function events(text: string) {
   const cal = new ICAL.Component(ICAL.parse(text));
   return cal.getAllSubcomponents('vevent').map((ev) => {
@@ -74,7 +93,7 @@ function events(text: string) {
 
 describe('booked interviews in the calendar', () => {
   test('a round with a time: a timed event at that time, floating, an hour long, with kind and interviewers, beside the all-day follow-up', () => {
-    const text = renderCalendar([FOLLOW_UP], STAMP, TODAY, [interview()]);
+    const text = calendar([FOLLOW_UP], [interview()]);
     const [followUp, booked] = events(text);
     expect(followUp.isDate).toBe(true);
     expect(followUp.start).toBe('2026-12-07');
@@ -99,7 +118,7 @@ describe('booked interviews in the calendar', () => {
   });
 
   test('a round without a time stays an all-day event on its day, with the 09:00 reminder', () => {
-    const [booked] = events(renderCalendar([], STAMP, TODAY, [interview({ time: null, kind: 'video' })]));
+    const [booked] = events(calendar([], [interview({ time: null, kind: 'video' })]));
     expect(booked.isDate).toBe(true);
     expect(booked.start).toBe('2026-12-15');
     expect(booked.end).toBe('2026-12-16');
@@ -109,8 +128,8 @@ describe('booked interviews in the calendar', () => {
   });
 
   test('nobody recorded: "Interview at ..."; the UID is the round\'s, the same when its time or day moves', () => {
-    const before = renderCalendar([], STAMP, TODAY, [interview({}, 'k1')]);
-    const moved = renderCalendar([], STAMP, TODAY, [{ ...interview({ time: '09:30', date: '2026-12-16' }, 'k1'), who: null }]);
+    const before = calendar([], [interview({}, 'k1')]);
+    const moved = calendar([], [{ ...interview({ time: '09:30', date: '2026-12-16' }, 'k1'), who: null }]);
     const [a] = events(before);
     const [b] = events(moved);
     expect(b.uid).toBe(a.uid);
