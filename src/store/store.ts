@@ -372,10 +372,12 @@ function ordered(rows: Row[]): Row[] {
  * less than an array nested per application, and no sorting: the rows are read in the order the
  * indexes give (`p` is materialized in id order), and planFromRows checks that order and sorts
  * only when it does not hold, so the result never depends on it. `paged`: a page of @size after
- * the id @after; `uuids` false leaves the applications' UUIDs out (null), for today, which never
- * shows them.
+ * the id @after. `planned`: today's read, whose WHERE picks a few applications of many through
+ * indexes (sorting those by id costs less than walking the whole table in id order, which the
+ * planner prefers otherwise), and leaves the applications' UUIDs out (null): today never shows them.
  */
-function planQuery(where: string, paged = false, uuids = true): string {
+function planQuery(where: string, opts: { paged?: boolean; planned?: boolean } = {}): string {
+  const { paged = false, planned = false } = opts;
   const rowsOf = (columns: string, from: string) =>
     `(SELECT json_group_array(json_array(${columns})) FROM p a CROSS JOIN ${from})`;
   return `WITH p AS MATERIALIZED (
@@ -385,10 +387,11 @@ function planQuery(where: string, paged = false, uuids = true): string {
           coalesce((SELECT max(r.date) FROM rounds r WHERE r.application_id = a.id AND r.date <= @upTo
                       AND coalesce(r.recorded_on, r.date) <= @asOf),
                    (SELECT min(r.date) FROM rounds r WHERE r.application_id = a.id)) END AS since
-      FROM applications a WHERE ${paged ? `(${where}) AND a.id > @after` : where} ORDER BY a.id${paged ? ' LIMIT @size' : ''})
+      FROM applications a WHERE ${paged ? `(${where}) AND a.id > @after` : where}
+      ORDER BY ${planned ? '+a.id' : 'a.id'}${paged ? ' LIMIT @size' : ''})
     SELECT
       (SELECT json_group_array(json_array(
-        a.id, ${uuids ? 'a.uuid' : 'NULL'}, a.company, a.role, a.outcome, a.outcome_date, a.not_interested, a.respond_by)) FROM p a),
+        a.id, ${planned ? 'NULL' : 'a.uuid'}, a.company, a.role, a.outcome, a.outcome_date, a.not_interested, a.respond_by)) FROM p a),
       ${rowsOf('r.application_id, r.number, r.id, r.date, r.decision_by, r.recorded_on, r.time, r.kind, r.next_steps',
         'rounds r ON r.application_id = a.id')},
       ${rowsOf('c.application_id, c.position, c.id, c.name, c.role, c.phone, c.email, c.no_calls, c.recorded_on, c.round_number',
@@ -407,7 +410,7 @@ function planQuery(where: string, paged = false, uuids = true): string {
         AND EXISTS (SELECT 1 FROM rounds r WHERE r.application_id = a.id AND r.date >= @asOf AND r.recorded_on < r.date)`)}`;
 }
 
-const PLANNED_QUERY = planQuery(PLANNED_WHERE, false, false);
+const PLANNED_QUERY = planQuery(PLANNED_WHERE, { planned: true });
 
 /**
  * A character that is not plain text, in SQLite's JSON: a control character below U+0020 is
@@ -421,8 +424,8 @@ const PLANS_QUERY: Record<Selection, string> = {
 };
 /** The same, a page of applications at a time (after an id), for lists that must not hold them all. */
 const PLANS_PAGE_QUERY: Record<Selection, string> = {
-  all: planQuery(PLANS_WHERE.all, true),
-  active: planQuery(PLANS_WHERE.active, true),
+  all: planQuery(PLANS_WHERE.all, { paged: true }),
+  active: planQuery(PLANS_WHERE.active, { paged: true }),
 };
 
 /** The applications of planQuery's six documents, by id, each with its rows in order. */
