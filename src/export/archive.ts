@@ -419,6 +419,9 @@ export function readArchiveFile(fd: number, file: string): ArchiveFile {
   if (!listed) r.array(r.field(top, 'applications'), 'applications', max);
   if (count > max) r.fail('applications', `has more than ${max} entries`);
   if (first !== null) throw first;
+  // The UUIDs seen (some 16 MB for a coach's archive) are not needed again: let them go before the
+  // second pass, which the closures below would otherwise keep them alive through.
+  check = new ApplicationChecker(r, null);
   const total = count;
   const last = occurrence;
   return {
@@ -471,14 +474,16 @@ function checkTop(r: Reader, top: Record<string, unknown>): Archive['settings'] 
 
 /**
  * UUIDs seen so far, compactly: a UUID as randomUUID writes it (lowercase hex, 8-4-4-4-12) is kept
- * as 16 bytes in an open-addressing table, so that the 500,000 of a coach's archive take about
- * 16 MB; any other is kept as a string.
+ * as its 16 bytes in an open-addressing table filled up to 15/16 (double hashing keeps the probes
+ * short that full), so the 500,000 of a coach's archive take 8 to 16 MB, and growing it holds the
+ * old table and the new one only for that moment; any other UUID is kept as a string. A slot of
+ * all zeros is empty: the nil UUID, whose words are all zero, is remembered apart.
  */
-class UuidSet {
+export class UuidSet {
   private slots = 1 << 12;
   private words = new Int32Array(this.slots * 4);
-  private used = new Uint8Array(this.slots);
   private size = 0;
+  private nil = false;
   private readonly other = new Set<string>();
 
   /** Add it; false when it was there already. */
@@ -493,33 +498,45 @@ class UuidSet {
     const w1 = parseInt(uuid.slice(9, 13) + uuid.slice(14, 18), 16) | 0;
     const w2 = parseInt(uuid.slice(19, 23) + uuid.slice(24, 28), 16) | 0;
     const w3 = parseInt(uuid.slice(28, 36), 16) | 0;
+    if ((w0 | w1 | w2 | w3) === 0) {
+      if (this.nil) return false;
+      this.nil = true;
+      return true;
+    }
     if (!this.put(w0, w1, w2, w3)) return false;
-    if (++this.size * 2 > this.slots) this.grow();
+    if (++this.size * 16 > this.slots * 15) this.grow();
     return true;
   }
 
+  /** Put the words in their slot; false when they are there already. */
   private put(w0: number, w1: number, w2: number, w3: number): boolean {
     const mask = this.slots - 1;
-    let h = Math.imul(w0 ^ Math.imul(w1, 0x9e3779b1) ^ Math.imul(w2, 0x85ebca6b) ^ Math.imul(w3, 0xc2b2ae35), 0x27d4eb2f);
-    h = (h ^ (h >>> 15)) & mask;
+    const h = Math.imul(w0 ^ Math.imul(w1, 0x9e3779b1) ^ Math.imul(w2, 0x85ebca6b) ^ Math.imul(w3, 0xc2b2ae35), 0x27d4eb2f);
+    let slot = (h ^ (h >>> 15)) & mask;
+    // An odd step visits every slot of a power-of-two table.
+    const step = (Math.imul(h ^ (h >>> 13), 0x165667b1) >>> 7) | 1;
+    const words = this.words;
     for (;;) {
-      if (!this.used[h]) {
-        this.used[h] = 1;
-        this.words.set([w0, w1, w2, w3], h * 4);
+      const k = slot * 4;
+      if ((words[k] | words[k + 1] | words[k + 2] | words[k + 3]) === 0) {
+        words[k] = w0;
+        words[k + 1] = w1;
+        words[k + 2] = w2;
+        words[k + 3] = w3;
         return true;
       }
-      const k = h * 4;
-      if (this.words[k] === w0 && this.words[k + 1] === w1 && this.words[k + 2] === w2 && this.words[k + 3] === w3) return false;
-      h = (h + 1) & mask;
+      if (words[k] === w0 && words[k + 1] === w1 && words[k + 2] === w2 && words[k + 3] === w3) return false;
+      slot = (slot + step) & mask;
     }
   }
 
   private grow(): void {
-    const { words, used } = this;
+    const old = this.words;
     this.slots *= 2;
     this.words = new Int32Array(this.slots * 4);
-    this.used = new Uint8Array(this.slots);
-    for (let i = 0; i < used.length; i++) if (used[i]) this.put(words[i * 4], words[i * 4 + 1], words[i * 4 + 2], words[i * 4 + 3]);
+    for (let k = 0; k < old.length; k += 4) {
+      if ((old[k] | old[k + 1] | old[k + 2] | old[k + 3]) !== 0) this.put(old[k], old[k + 1], old[k + 2], old[k + 3]);
+    }
   }
 }
 
