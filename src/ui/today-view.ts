@@ -7,39 +7,39 @@ import { wrap, type Styles } from './output.js';
 import { terminalSafeDeep } from './terminal-safe.js';
 
 
+/** "Dana Reyes (hiring manager), +1 555 0100": whom, and the phone or email to reach them by. */
 function contactLine(item: PlanItem): string | null {
   const c = item.contact;
   if (!c) return null;
   const reach =
     item.channel === 'phone' ? c.phone : item.channel === 'email' ? c.email : (c.email ?? c.phone);
-  const parts = [`${c.name} (${ROLE_WORDS[c.role] ?? c.role})`];
-  if (reach) parts.push(reach);
-  return parts.join(', ');
+  const who = `${c.name} (${ROLE_WORDS[c.role] ?? c.role})`;
+  return reach ? `${who}, ${reach}` : who;
 }
 
-function renderItem(item: PlanItem, n: number, s: Styles, width: number, today: string): string {
-  const year = today.slice(0, 4);
-  const lines: string[] = [];
-  const head = `${String(n).padStart(2)}. ${actionPhrase(item)}`;
-  lines.push(s.strong(head));
-  lines.push(`    ${item.company}, ${item.role} ${s.dim(`(#${item.id})`)}`);
-  const facts: string[] = [];
+/**
+ * One item, its lines joined. Built by appending to one string rather than joining an array of
+ * lines: the pieces are joined once, with the whole list (hundreds of items on a coach's list).
+ */
+function renderItem(item: PlanItem, n: number, s: Styles, width: number, today: string, year: string): string {
+  let text = s.strong(`${n < 10 ? ' ' : ''}${n}. ${actionPhrase(item)}`);
+  text += `\n    ${item.company}, ${item.role} ${s.dim(`(#${item.id})`)}`;
+  let facts = '';
   const who = contactLine(item);
   if (who) {
     // A booked interview's contact is whom to write to about it, not necessarily an interviewer.
     const word = item.channel ?? (item.action === 'prepare-interview' ? 'contact' : 'to');
-    facts.push(`${word} ${who}`);
+    facts = `${word} ${who} · `;
   }
-  if (item.attempt !== null) facts.push(item.action === 'close-loop' ? 'last try' : `attempt ${item.attempt}`);
+  if (item.attempt !== null) facts += item.action === 'close-loop' ? 'last try · ' : `attempt ${item.attempt} · `;
   const dueText = `due ${formatDay(item.due, year)}`;
-  facts.push(item.overdue ? s.overdue(`overdue, ${dueText}`) : dueText);
-  lines.push(wrap(facts.join(' · '), width, '    '));
-  lines.push(wrap(`why: ${reasonText(item.why, today)}`, width, '    '));
-  for (let i = 0; i < item.notes.length; i++) lines.push(s.warn(wrap(`note: ${noteText(item.notes[i])}`, width, '    ')));
-  lines.push(`    ${s.dim('help:')} ${s.command(draftCommand(item))}`);
+  facts += item.overdue ? s.overdue(`overdue, ${dueText}`) : dueText;
+  text += `\n${wrap(facts, width, '    ')}\n${wrap(`why: ${reasonText(item.why, today)}`, width, '    ')}`;
+  for (let i = 0; i < item.notes.length; i++) text += `\n${s.warn(wrap(`note: ${noteText(item.notes[i])}`, width, '    '))}`;
+  text += `\n    ${s.dim('help:')} ${s.command(draftCommand(item))}`;
   const then = logCommand(item);
-  if (then) lines.push(`    ${s.dim('then:')} ${s.command(then)}`);
-  return lines.join('\n');
+  if (then) text += `\n    ${s.dim('then:')} ${s.command(then)}`;
+  return text;
 }
 
 /** The items with the overdue ones first, each group in its order: the list itself when it is so already. */
@@ -94,7 +94,7 @@ export function renderToday(rawPlan: TodayPlan, s: Styles, width = 80, plainText
     out.push(s.heading(`${title}: ${items.length} to do`));
     for (let i = 0; i < items.length; i++) {
       if (i === 0 || items[i].overdue !== items[i - 1].overdue) out.push('', items[i].overdue ? s.overdue('Overdue') : s.strong('Today'));
-      out.push(renderItem(items[i], i + 1, s, width, plan.date));
+      out.push(renderItem(items[i], i + 1, s, width, plan.date, year));
     }
   }
   if (plan.waiting.length > 0) {
