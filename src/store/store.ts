@@ -350,11 +350,18 @@ function rowOrder(app: unknown[], k1: unknown[], k2: unknown[]): number[] | null
     const b = k1[j] as string | number;
     return a < b || (a === b && (k2[i] as string | number) <= (k2[j] as string | number));
   };
+  // The check inline (no call per row): the rows almost always come in order.
   for (let i = 1; i < app.length; i++) {
-    if (!before(i - 1, i)) {
-      const rows = Array.from(app, (_, n) => n);
-      return rows.sort((i, j) => (before(i, j) ? (before(j, i) ? 0 : -1) : 1));
+    const previous = app[i - 1] as number;
+    const id = app[i] as number;
+    if (previous < id) continue;
+    if (previous === id) {
+      const a = k1[i - 1] as string | number;
+      const b = k1[i] as string | number;
+      if (a < b || (a === b && (k2[i - 1] as string | number) <= (k2[i] as string | number))) continue;
     }
+    const rows = Array.from(app, (_, n) => n);
+    return rows.sort((i, j) => (before(i, j) ? (before(j, i) ? 0 : -1) : 1));
   }
   return null;
 }
@@ -440,73 +447,136 @@ const PLANS_PAGE_QUERY: Record<Selection, string> = {
 
 /** The applications of planQuery's six documents, by id, each with its rows in order. */
 function planFromRows(docs: string[]): PlanApplication[] {
-  // Indexed loops, not for...of: this runs once per row of a thousand applications at start-up,
-  // before V8 optimises anything, where for...of allocates an iterator result at every step.
+  // Indexed loops, not for...of, and no callback per row: this runs once per row of a thousand
+  // applications at start-up, before V8 optimises anything (where for...of allocates an iterator
+  // result at every step). Each application's list is made at its exact length, from the run of
+  // its rows (a list grown by push holds room for seventeen).
   const apps: PlanApplication[] = [];
-  const byId = new Map<number, PlanApplication>();
   const a = JSON.parse(docs[0]) as Columns;
   let order = rowOrder(a[0], a[0], a[0]);
   for (let n = 0; n < a[0].length; n++) {
     const i = order === null ? n : order[n];
-    const app: PlanApplication = {
+    apps.push({
       id: a[0][i] as number,
       uuid: (a[1][i] as string | null) ?? undefined,
       company: a[2][i] as string,
       role: a[3][i] as string,
-      rounds: [],
-      contacts: [],
-      events: [],
-      pastOutcomes: [],
+      rounds: NONE,
+      contacts: NONE,
+      events: NONE,
+      pastOutcomes: NONE,
       outcome: a[4][i] as Outcome | null,
       outcomeDate: a[5][i],
       notInterested: a[6][i] === 1,
       respondBy: a[7][i],
-      needs: [],
-      expand: [],
-    };
-    apps.push(app);
-    byId.set(app.id, app);
+      needs: NONE,
+      expand: NONE,
+    });
   }
+  let runs: Int32Array;
   const r = JSON.parse(docs[1]) as Columns;
   order = rowOrder(r[0], r[1], r[2]);
-  for (let n = 0; n < r[0].length; n++) {
-    const i = order === null ? n : order[n];
-    byId.get(r[0][i] as number)!.rounds.push({
-      id: r[2][i] as number, number: r[1][i] as number, date: r[3][i] as string, decisionBy: r[4][i], recordedOn: r[5][i],
-      time: r[6][i], kind: r[7][i] as InterviewKind | null, nextSteps: r[8][i],
-    });
+  runs = runsOf(apps, r[0], order);
+  for (let k = 0; k < apps.length; k++) {
+    if (runs[k] === runs[k + 1]) continue;
+    const list: PlanApplication['rounds'] = new Array(runs[k + 1] - runs[k]);
+    for (let n = runs[k]; n < runs[k + 1]; n++) {
+      const i = order === null ? n : order[n];
+      list[n - runs[k]] = {
+        id: r[2][i] as number, number: r[1][i] as number, date: r[3][i] as string, decisionBy: r[4][i], recordedOn: r[5][i],
+        time: r[6][i], kind: r[7][i] as InterviewKind | null, nextSteps: r[8][i],
+      };
+    }
+    apps[k].rounds = list;
   }
   const c = JSON.parse(docs[2]) as Columns;
   order = rowOrder(c[0], c[1], c[2]);
-  for (let n = 0; n < c[0].length; n++) {
-    const i = order === null ? n : order[n];
-    byId.get(c[0][i] as number)!.contacts.push({
-      id: c[2][i] as number, name: c[3][i] as string, role: c[4][i] as ContactRole, phone: c[5][i], email: c[6][i],
-      noCalls: c[7][i] === 1, recordedOn: c[8][i], round: c[9][i] as number | null,
-    });
+  runs = runsOf(apps, c[0], order);
+  for (let k = 0; k < apps.length; k++) {
+    if (runs[k] === runs[k + 1]) continue;
+    const list: PlanApplication['contacts'] = new Array(runs[k + 1] - runs[k]);
+    for (let n = runs[k]; n < runs[k + 1]; n++) {
+      const i = order === null ? n : order[n];
+      list[n - runs[k]] = {
+        id: c[2][i] as number, name: c[3][i] as string, role: c[4][i] as ContactRole, phone: c[5][i], email: c[6][i],
+        noCalls: c[7][i] === 1, recordedOn: c[8][i], round: c[9][i] as number | null,
+      };
+    }
+    apps[k].contacts = list;
   }
   const e = JSON.parse(docs[3]) as Columns;
   order = rowOrder(e[0], e[1], e[2]);
-  for (let n = 0; n < e[0].length; n++) {
-    const i = order === null ? n : order[n];
-    byId.get(e[0][i] as number)!.events.push({ id: e[2][i] as number, type: e[3][i] as EventType, date: e[1][i] as string, newDate: e[4][i] });
+  runs = runsOf(apps, e[0], order);
+  for (let k = 0; k < apps.length; k++) {
+    if (runs[k] === runs[k + 1]) continue;
+    const list: PlanApplication['events'] = new Array(runs[k + 1] - runs[k]);
+    for (let n = runs[k]; n < runs[k + 1]; n++) {
+      const i = order === null ? n : order[n];
+      list[n - runs[k]] = { id: e[2][i] as number, type: e[3][i] as EventType, date: e[1][i] as string, newDate: e[4][i] };
+    }
+    apps[k].events = list;
   }
   const h = JSON.parse(docs[4]) as Columns;
   order = rowOrder(h[0], h[1], h[2]);
-  for (let n = 0; n < h[0].length; n++) {
-    const i = order === null ? n : order[n];
-    byId.get(h[0][i] as number)!.pastOutcomes!.push({
-      outcome: h[2][i] as Outcome, date: h[3][i], notInterested: h[4][i] === 1, replacedOn: h[5][i] as string, respondBy: h[6][i],
-    });
+  runs = runsOf(apps, h[0], order);
+  for (let k = 0; k < apps.length; k++) {
+    if (runs[k] === runs[k + 1]) continue;
+    const list: NonNullable<PlanApplication['pastOutcomes']> = new Array(runs[k + 1] - runs[k]);
+    for (let n = runs[k]; n < runs[k + 1]; n++) {
+      const i = order === null ? n : order[n];
+      list[n - runs[k]] = {
+        outcome: h[2][i] as Outcome, date: h[3][i], notInterested: h[4][i] === 1, replacedOn: h[5][i] as string, respondBy: h[6][i],
+      };
+    }
+    apps[k].pastOutcomes = list;
   }
   const f = JSON.parse(docs[5]) as Columns;
   order = rowOrder(f[0], f[1], f[2]);
-  for (let n = 0; n < f[0].length; n++) {
-    const i = order === null ? n : order[n];
-    const app = byId.get(f[0][i] as number)!;
-    (f[2][i] === 'need' ? app.needs : app.expand)!.push(f[3][i] as string);
+  runs = runsOf(apps, f[0], order);
+  for (let k = 0; k < apps.length; k++) {
+    if (runs[k] === runs[k + 1]) continue;
+    const needs: string[] = [];
+    const expand: string[] = [];
+    for (let n = runs[k]; n < runs[k + 1]; n++) {
+      const i = order === null ? n : order[n];
+      (f[2][i] === 'need' ? needs : expand).push(f[3][i] as string);
+    }
+    apps[k].needs = needs;
+    apps[k].expand = expand;
+  }
+  // Every application its own empty lists, which callers may fill.
+  for (let k = 0; k < apps.length; k++) {
+    const app = apps[k];
+    if (app.rounds === NONE) app.rounds = [];
+    if (app.contacts === NONE) app.contacts = [];
+    if (app.events === NONE) app.events = [];
+    if (app.pastOutcomes === NONE) app.pastOutcomes = [];
+    if (app.needs === NONE) app.needs = [];
+    if (app.expand === NONE) app.expand = [];
   }
   return apps;
+}
+
+/** No rows yet: replaced by a list of the application's own (planFromRows). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const NONE: any[] = [];
+
+/**
+ * Where each application's run of rows starts, in the rows' order (application ids ascending, as
+ * the applications are): runs[k] to runs[k + 1] are the rows of apps[k]. A row of no application
+ * read (which the query never gives) is a damaged store.
+ */
+function runsOf(apps: readonly PlanApplication[], appIds: unknown[], order: number[] | null): Int32Array {
+  const runs = new Int32Array(apps.length + 1);
+  let n = 0;
+  for (let k = 0; k < apps.length; k++) {
+    runs[k] = n;
+    const id = apps[k].id;
+    while (n < appIds.length && appIds[order === null ? n : order[n]] === id) n++;
+  }
+  runs[apps.length] = n;
+  if (n !== appIds.length) throw new StoreError('The store gave a row of an application it did not read: it is damaged. Run `followup check`.', 'damaged');
+  return runs;
 }
 
 /** The followup store over one SQLite file. */
