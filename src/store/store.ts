@@ -341,29 +341,39 @@ type Columns = any[][];
 
 /**
  * The order of a table's rows by (application, first key, second key): null when the rows come in
- * that order already (as read), else the row numbers sorted so.
+ * that order already (as read), else the row numbers sorted so. The rows come grouped by
+ * application (the indexes start with its id), but within one the index may order them otherwise
+ * (events by date and type, not date and id): then only that application's rows are sorted.
  */
-function rowOrder(app: unknown[], k1: unknown[], k2: unknown[]): number[] | null {
+export function rowOrder(app: unknown[], k1: unknown[], k2: unknown[]): number[] | null {
   const before = (i: number, j: number): boolean => {
     if (app[i] !== app[j]) return (app[i] as number) < (app[j] as number);
     const a = k1[i] as string | number;
     const b = k1[j] as string | number;
     return a < b || (a === b && (k2[i] as string | number) <= (k2[j] as string | number));
   };
+  const compare = (i: number, j: number) => (before(i, j) ? (before(j, i) ? 0 : -1) : 1);
+  let order: number[] | null = null;
   // The check inline (no call per row): the rows almost always come in order.
   for (let i = 1; i < app.length; i++) {
     const previous = app[i - 1] as number;
     const id = app[i] as number;
     if (previous < id) continue;
-    if (previous === id) {
-      const a = k1[i - 1] as string | number;
-      const b = k1[i] as string | number;
-      if (a < b || (a === b && (k2[i - 1] as string | number) <= (k2[i] as string | number))) continue;
-    }
-    const rows = Array.from(app, (_, n) => n);
-    return rows.sort((i, j) => (before(i, j) ? (before(j, i) ? 0 : -1) : 1));
+    if (previous > id) return Array.from(app, (_, n) => n).sort(compare);
+    const a = k1[i - 1] as string | number;
+    const b = k1[i] as string | number;
+    if (a < b || (a === b && (k2[i - 1] as string | number) <= (k2[i] as string | number))) continue;
+    // Out of order within one application: sort its run of rows, then go on after it.
+    let start = i - 1;
+    while (start > 0 && app[start - 1] === id) start--;
+    let end = i + 1;
+    while (end < app.length && app[end] === id) end++;
+    order ??= Array.from(app, (_, n) => n);
+    const run = order.slice(start, end).sort(compare);
+    for (let n = start; n < end; n++) order[n] = run[n - start];
+    i = end - 1;
   }
-  return null;
+  return order;
 }
 
 /**
