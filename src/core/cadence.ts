@@ -629,14 +629,20 @@ function itemsOn(scheduled: readonly ScheduledItem[], day: CalendarDate): PlanIt
     const s = scheduled[i];
     if (s.earliest <= day) items.push({ ...s, overdue: s.due < day });
   }
+  // The keys sorted as numbers, natively (no comparison function called per pair); each key
+  // names one item, as an application lists at most one item of each action.
   const keys = new Float64Array(items.length);
-  const order: number[] = [];
+  const byKey = new Map<number, PlanItem>();
   for (let i = 0; i < items.length; i++) {
     keys[i] = orderKey(items[i]);
-    order.push(i);
+    byKey.set(keys[i], items[i]);
   }
-  // Stable, like compareItems' sort: items with the same key keep the application order.
-  return order.sort((a, b) => keys[a] - keys[b]).map((i) => items[i]);
+  // Two items of one action for one application, due the same day: compareItems itself.
+  if (byKey.size !== items.length) return items.sort(compareItems);
+  keys.sort();
+  const sorted: PlanItem[] = [];
+  for (let i = 0; i < keys.length; i++) sorted.push(byKey.get(keys[i])!);
+  return sorted;
 }
 
 /** chaseState, remembered in the context's chaseStates when it has them. */

@@ -411,9 +411,8 @@ function planQuery(where: string, opts: { paged?: boolean; planned?: boolean } =
       SELECT a.id, a.uuid, a.company, a.role, a.status, a.outcome, a.outcome_date, a.not_interested, a.last_activity,
         a.respond_by,
         CASE WHEN a.status = 'active' THEN
-          coalesce((SELECT max(r.date) FROM rounds r WHERE r.application_id = a.id AND r.date <= @upTo
-                      AND coalesce(r.recorded_on, r.date) <= @asOf),
-                   (SELECT min(r.date) FROM rounds r WHERE r.application_id = a.id)) END AS since
+          (SELECT coalesce(max(CASE WHEN r.date <= @upTo AND coalesce(r.recorded_on, r.date) <= @asOf THEN r.date END), min(r.date))
+           FROM rounds r WHERE r.application_id = a.id) END AS since
       FROM applications a WHERE ${paged ? `(${where}) AND a.id > @after` : where}
       ORDER BY ${planned ? '+a.id' : 'a.id'}${paged ? ' LIMIT @size' : ''})
     SELECT

@@ -44,18 +44,21 @@ function describeAttempts(attempts: readonly ChaseAttempt[]): string {
   return parts.join(' and ');
 }
 
-/** How the decision date came about: "the decision was due Fri 4 Dec", ... */
-function describeDecision(d: Decision, year: string, future = false): string {
+/**
+ * How the decision date came about: "the decision was due Fri 4 Dec", ...; with `capital`, as a
+ * sentence's start ("The decision ...": written so, not capitalised after, for each of hundreds of items).
+ */
+function describeDecision(d: Decision, year: string, future = false, capital = false): string {
   const day = formatDay(d.date, year);
   switch (d.source) {
     case 'given':
-      return future ? `the decision is due ${day}` : `the decision was due ${day}`;
+      return `${capital ? 'The' : 'the'} decision ${future ? 'is' : 'was'} due ${day}`;
     case 'assumed':
-      return `no decision date was given, so it is taken as ${day} (ask for a timeline next time)`;
+      return `${capital ? 'No' : 'no'} decision date was given, so it is taken as ${day} (ask for a timeline next time)`;
     case 'spoke-new-date':
-      return `when you spoke on ${formatDay(d.spokeOn!, year)} they said ${day}`;
+      return `${capital ? 'When' : 'when'} you spoke on ${formatDay(d.spokeOn!, year)} they said ${day}`;
     case 'spoke-assumed':
-      return `you spoke on ${formatDay(d.spokeOn!, year)} without a new date, so it was taken as ${day}`;
+      return `${capital ? 'You' : 'you'} spoke on ${formatDay(d.spokeOn!, year)} without a new date, so it was taken as ${day}`;
   }
 }
 
@@ -71,7 +74,7 @@ export function reasonText(why: ItemReason, today: CalendarDate): string {
       );
     }
     case 'chase': {
-      let text = capitalize(describeDecision(why.decision, year));
+      let text = describeDecision(why.decision, year, false, true);
       if (why.attempts.length === 0) {
         text += ' and no answer has come yet.';
       } else {
