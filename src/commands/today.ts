@@ -2,6 +2,8 @@
 import { planToday } from '../core/cadence.js';
 import { nextWorkday } from '../core/calendar.js';
 import type { Context } from '../context.js';
+import type { TodayPlan } from '../core/types.js';
+import type { Store } from '../store/store.js';
 import { UsageError } from '../errors.js';
 import { terminalSafe } from '../ui/terminal-safe.js';
 import { renderToday } from '../ui/today-view.js';
@@ -53,11 +55,7 @@ export async function runToday(ctx: Context, opts: TodayOptions): Promise<void> 
     );
   }
   const store = ctx.openStore();
-  const config = store.getConfig();
-  // Planned from what was known on today: a past --today replays what the list said that day.
-  const { apps, plainText } = store.listPlannedText(nextWorkday(ctx.today, config.holidays), config.keepInTouchDays, ctx.today);
-  const offers = store.listLatestOffers(ctx.today);
-  const plan = planToday(apps, config, ctx.today, offers);
+  const { plan, plainText } = todaysPlan(ctx, store);
   if (opts.json) {
     ctx.output.json({
       date: plan.date,
@@ -83,7 +81,19 @@ export async function runToday(ctx: Context, opts: TodayOptions): Promise<void> 
     if (text !== '') ctx.output.out(text);
     return;
   }
-  // The plan's text is the applications' and the offers' companies (rules 9 and 16 name them).
-  const plain = plainText && offers.every((o) => terminalSafe(o.company) === o.company);
-  ctx.output.out(renderToday(plan, ctx.output.styles, ctx.output.columns, plain));
+  ctx.output.out(renderToday(plan, ctx.output.styles, ctx.output.columns, plainText));
+}
+
+/**
+ * Today's plan, from what was known on today (a past --today replays what the list said that
+ * day), and whether its text is plain (Store.listPlannedText; the offers' companies, which rules
+ * 9 and 16 name, are looked at here). The applications read are let go once planned: a coach's
+ * thousand need not be kept through the printing of the list.
+ */
+function todaysPlan(ctx: Context, store: Store): { plan: TodayPlan; plainText: boolean } {
+  const config = store.getConfig();
+  const { apps, plainText } = store.listPlannedText(nextWorkday(ctx.today, config.holidays), config.keepInTouchDays, ctx.today);
+  const offers = store.listLatestOffers(ctx.today);
+  const plan = planToday(apps, config, ctx.today, offers);
+  return { plan, plainText: plainText && offers.every((o) => terminalSafe(o.company) === o.company) };
 }
