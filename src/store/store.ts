@@ -384,11 +384,11 @@ export function rowOrder(app: unknown[], k1: unknown[], k2: unknown[]): number[]
  * reads: loop-closed and the last day's events (all of them when it changed after @asOf); of a
  * rejection only what rule 8 reads: the feedback asked for and received, the thank-yous, and the
  * last day's events (all of them when it changed after @asOf). The needs and answers to expand
- * on (what a booked interview prepares, rule 14) only of an application with a round booked for
- * @asOf or later.
+ * on (what a booked interview prepares, rule 14) are read apart (FACTS_QUERY), only of an
+ * application with a round booked for @asOf or later.
  *
- * One row of six JSON documents, each one table's rows for all the selected applications
- * (applications, rounds, contacts, events, history, facts) as columns, an array per column; a
+ * One row of five JSON documents, each one table's rows for all the selected applications
+ * (applications, rounds, contacts, events, history) as columns, an array per column; a
  * child table's first columns are its application's id and the keys it is ordered by. Flat
  * tables cost SQLite far less than an array nested per application, and columns cost V8 less
  * than rows: a dozen arrays to parse (a number column is one packed array) rather than one per
@@ -431,10 +431,16 @@ function planQuery(where: string, opts: { paged?: boolean; planned?: boolean } =
               OR e.type IN ('feedback-asked', 'feedback-received', 'thanks-sent') OR a.last_activity > @asOf
             ELSE 1 END`)},
       ${rowsOf('h.application_id, h.id, h.outcome, h.date, h.not_interested, h.replaced_on, h.respond_by',
-        'outcome_history h ON h.application_id = a.id')},
-      ${rowsOf('f.application_id, f.id, f.kind, f.text', `facts f ON f.application_id = a.id
-        AND EXISTS (SELECT 1 FROM rounds r WHERE r.application_id = a.id AND r.date >= @asOf AND r.recorded_on < r.date)`)}`;
+        'outcome_history h ON h.application_id = a.id')}`;
 }
+
+/**
+ * The needs and answers to expand on of the applications @ids (a JSON array), as columns: read
+ * apart, for the few applications with a round booked ahead (planFromRows finds them in their
+ * rounds), rather than looked for in every application planned.
+ */
+const FACTS_QUERY = `SELECT ${asColumns('f.application_id, f.id, f.kind, f.text')}
+  FROM facts f WHERE f.application_id IN (SELECT value FROM json_each(@ids))`;
 
 const PLANNED_QUERY = planQuery(PLANNED_WHERE, { planned: true });
 
@@ -455,7 +461,7 @@ const PLANS_PAGE_QUERY: Record<Selection, string> = {
 };
 
 /** The applications of planQuery's six documents, by id, each with its rows in order. */
-function planFromRows(docs: string[]): PlanApplication[] {
+function planFromRows(docs: string[], asOf: CalendarDate, readFacts: (ids: number[]) => string): PlanApplication[] {
   // Indexed loops, not for...of, and no callback per row: this runs once per row of a thousand
   // applications at start-up, before V8 optimises anything (where for...of allocates an iterator
   // result at every step). Each application's list is made at its exact length, from the run of
@@ -539,7 +545,20 @@ function planFromRows(docs: string[]): PlanApplication[] {
     }
     apps[k].pastOutcomes = list;
   }
-  const f = JSON.parse(docs[5]) as Columns;
+  // What a booked interview prepares (rule 14): only of an application with a round booked for
+  // @asOf or later, recorded before its date.
+  const booked: number[] = [];
+  for (let k = 0; k < apps.length; k++) {
+    const rounds = apps[k].rounds;
+    for (let i = 0; i < rounds.length; i++) {
+      const { date, recordedOn } = rounds[i];
+      if (recordedOn != null && recordedOn < date && date >= asOf) {
+        booked.push(apps[k].id);
+        break;
+      }
+    }
+  }
+  const f = JSON.parse(booked.length > 0 ? readFacts(booked) : '[[],[],[],[]]') as Columns;
   order = rowOrder(f[0], f[1], f[2]);
   runs = runsOf(apps, f[0], order);
   for (let k = 0; k < apps.length; k++) {
@@ -1232,7 +1251,13 @@ export class Store {
   listPlannedText(upTo: CalendarDate, keepInTouchDays: number, asOf: CalendarDate = upTo): { apps: PlanApplication[]; plainText: boolean } {
     return this.read(() => {
       const docs = this.db.prepare(PLANNED_QUERY).raw().get({ keep: addDays(upTo, -keepInTouchDays), upTo, asOf }) as string[];
-      return { apps: planFromRows(docs), plainText: !docs.some((doc) => NOT_PLAIN_JSON.test(doc)) };
+      let plainText = !docs.some((doc) => NOT_PLAIN_JSON.test(doc));
+      const apps = planFromRows(docs, asOf, (ids) => {
+        const facts = this.facts(ids);
+        plainText &&= !NOT_PLAIN_JSON.test(facts);
+        return facts;
+      });
+      return { apps, plainText };
     });
   }
 
@@ -1257,10 +1282,13 @@ export class Store {
     }
   }
 
-  private plans(query: string, params: Record<string, unknown>): PlanApplication[] {
-    return this.read(() => {
-      return planFromRows(this.db.prepare(query).raw().get(params) as string[]);
-    });
+  private plans(query: string, params: Record<string, unknown> & { asOf: CalendarDate }): PlanApplication[] {
+    return this.read(() => planFromRows(this.db.prepare(query).raw().get(params) as string[], params.asOf, (ids) => this.facts(ids)));
+  }
+
+  /** FACTS_QUERY's document for these applications. */
+  private facts(ids: readonly number[]): string {
+    return this.db.prepare(FACTS_QUERY).pluck().get({ ids: JSON.stringify(ids) }) as string;
   }
 
   /**
