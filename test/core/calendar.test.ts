@@ -6,12 +6,36 @@ import {
   daysBetween,
   formatDay,
   formatDayLong,
+  fromDayNumber,
   isCalendarDate,
   isWorkday,
   maxDate,
   nextWorkday,
+  toDayNumber,
   weekday,
 } from '../../src/core/calendar.js';
+
+describe('day numbers', () => {
+  /** The same count by the platform's own calendar. */
+  const utcDays = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+
+  it('count days since 1970-01-01 as the platform does, for every day from 1899 to 2101 and any day of the years 1900-9999', () => {
+    for (let n = utcDays('1899-01-01'); n <= utcDays('2101-12-31'); n++) {
+      const date = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      expect(toDayNumber(date), date).toBe(n);
+      expect(fromDayNumber(n)).toBe(date);
+    }
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
+        const date = `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+        const n = Math.floor(d.getTime() / 86_400_000);
+        expect(toDayNumber(date), date).toBe(n);
+        expect(fromDayNumber(n)).toBe(date);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe('isCalendarDate', () => {
   it('accepts real dates in YYYY-MM-DD form', () => {
