@@ -387,18 +387,33 @@ export function rowOrder(app: unknown[], k1: unknown[], k2: unknown[]): number[]
  * on (what a booked interview prepares, rule 14) are read apart (FACTS_QUERY), only of an
  * application with a round booked for @asOf or later.
  *
- * One row of five JSON documents, each one table's rows for all the selected applications
- * (applications, rounds, contacts, events, history) as columns, an array per column; a
- * child table's first columns are its application's id and the keys it is ordered by. Flat
- * tables cost SQLite far less than an array nested per application, and columns cost V8 less
- * than rows: a dozen arrays to parse (a number column is one packed array) rather than one per
- * row. No sorting: the rows are read in the order the indexes give (`p` is materialized in id
- * order), and planFromRows checks that order and sorts only when it does not hold, so the result
- * never depends on it. `paged`: a page of @size after
- * the id @after. `planned`: today's read, whose WHERE picks a few applications of many through
+ * One row of JSON documents, each one table's rows for all the selected applications
+ * (applications, rounds, contacts, the events of each kind of application, history) as
+ * columns, an array per column; a child table's first columns are its application's id and the
+ * keys it is ordered by. Flat tables cost SQLite far less than an array nested per application,
+ * and columns cost V8 less than rows: a dozen arrays to parse (a number column is one packed
+ * array) rather than one per row. No sorting: the rows are read in the order the indexes give
+ * (`p` is materialized in id order), and planFromRows checks that order and sorts only when it
+ * does not hold, so the result never depends on it. `paged`: a page of @size after the id
+ * @after. `planned`: today's read, whose WHERE picks a few applications of many through
  * indexes (sorting those by id costs less than walking the whole table in id order, which the
  * planner prefers otherwise), and leaves the applications' UUIDs out (null): today never shows them.
  */
+/**
+ * The events planQuery reads, a document for each kind of application (what each kind's rules
+ * read; see planQuery): a condition of its own per kind costs SQLite less, over the thousands of
+ * events it looks through, than one that asks each event which kind its application is.
+ */
+const EVENTS_BY_STATUS = [
+  `a.status = 'active' AND e.application_id = a.id
+    AND (e.date >= a.since OR e.type IN ('offer-shared', 'feedback-asked', 'feedback-received', 'thanks-sent'))`,
+  `a.status = 'no-response' AND e.application_id = a.id
+    AND (e.date >= a.last_activity OR e.type = 'loop-closed' OR a.last_activity > @asOf)`,
+  `a.status = 'rejected' AND e.application_id = a.id
+    AND (e.date >= a.last_activity OR e.type IN ('feedback-asked', 'feedback-received', 'thanks-sent') OR a.last_activity > @asOf)`,
+  `a.status NOT IN ('active', 'no-response', 'rejected') AND e.application_id = a.id`,
+];
+
 /** `json_array` of one `json_group_array` per column (plain column names, comma-separated): the rows of a select as columns. */
 function asColumns(columns: string): string {
   return `json_array(${columns.split(',').map((c) => `json_group_array(${c.trim()})`).join(', ')})`;
@@ -422,14 +437,7 @@ function planQuery(where: string, opts: { paged?: boolean; planned?: boolean } =
         'rounds r ON r.application_id = a.id')},
       ${rowsOf('c.application_id, c.position, c.id, c.name, c.role, c.phone, c.email, c.no_calls, c.recorded_on, c.round_number',
         'contacts c ON c.application_id = a.id')},
-      ${rowsOf('e.application_id, e.date, e.id, e.type, e.new_date', `events e ON e.application_id = a.id
-        AND CASE a.status
-            WHEN 'active' THEN e.date >= a.since
-              OR e.type IN ('offer-shared', 'feedback-asked', 'feedback-received', 'thanks-sent')
-            WHEN 'no-response' THEN e.date >= a.last_activity OR e.type = 'loop-closed' OR a.last_activity > @asOf
-            WHEN 'rejected' THEN e.date >= a.last_activity
-              OR e.type IN ('feedback-asked', 'feedback-received', 'thanks-sent') OR a.last_activity > @asOf
-            ELSE 1 END`)},
+      ${EVENTS_BY_STATUS.map((on) => rowsOf('e.application_id, e.date, e.id, e.type, e.new_date', `events e ON ${on}`)).join(', ')},
       ${rowsOf('h.application_id, h.id, h.outcome, h.date, h.not_interested, h.replaced_on, h.respond_by',
         'outcome_history h ON h.application_id = a.id')}`;
 }
@@ -519,19 +527,23 @@ function planFromRows(docs: string[], asOf: CalendarDate, readFacts: (ids: numbe
     }
     apps[k].contacts = list;
   }
-  const e = JSON.parse(docs[3]) as Columns;
-  order = rowOrder(e[0], e[1], e[2]);
-  runs = runsOf(apps, e[0], order);
-  for (let k = 0; k < apps.length; k++) {
-    if (runs[k] === runs[k + 1]) continue;
-    const list: PlanApplication['events'] = new Array(runs[k + 1] - runs[k]);
-    for (let n = runs[k]; n < runs[k + 1]; n++) {
-      const i = order === null ? n : order[n];
-      list[n - runs[k]] = { id: e[2][i] as number, type: e[3][i] as EventType, date: e[1][i] as string, newDate: e[4][i] };
+  // The events, a document per kind of application (EVENTS_BY_STATUS): each application's are
+  // in one of them.
+  for (let d = 3; d < 3 + EVENTS_BY_STATUS.length; d++) {
+    const e = JSON.parse(docs[d]) as Columns;
+    order = rowOrder(e[0], e[1], e[2]);
+    runs = runsOf(apps, e[0], order);
+    for (let k = 0; k < apps.length; k++) {
+      if (runs[k] === runs[k + 1]) continue;
+      const list: PlanApplication['events'] = new Array(runs[k + 1] - runs[k]);
+      for (let n = runs[k]; n < runs[k + 1]; n++) {
+        const i = order === null ? n : order[n];
+        list[n - runs[k]] = { id: e[2][i] as number, type: e[3][i] as EventType, date: e[1][i] as string, newDate: e[4][i] };
+      }
+      apps[k].events = list;
     }
-    apps[k].events = list;
   }
-  const h = JSON.parse(docs[4]) as Columns;
+  const h = JSON.parse(docs[3 + EVENTS_BY_STATUS.length]) as Columns;
   order = rowOrder(h[0], h[1], h[2]);
   runs = runsOf(apps, h[0], order);
   for (let k = 0; k < apps.length; k++) {
