@@ -472,8 +472,10 @@ const PLANS_PAGE_QUERY: Record<Selection, string> = {
 function planFromRows(docs: string[], asOf: CalendarDate, readFacts: (ids: number[]) => string): PlanApplication[] {
   // Indexed loops, not for...of, and no callback per row: this runs once per row of a thousand
   // applications at start-up, before V8 optimises anything (where for...of allocates an iterator
-  // result at every step). Each application's list is made at its exact length, from the run of
-  // its rows (a list grown by push holds room for seventeen).
+  // result at every step). Hence a loop written out for each table, alike but for its columns:
+  // one helper taking a function to build each row measured 3 to 4 ms slower at 20,000
+  // applications. Each application's list is made at its exact length, from the run of its rows
+  // (a list grown by push holds room for seventeen).
   const apps: PlanApplication[] = [];
   const a = JSON.parse(docs[0]) as Columns;
   let order = rowOrder(a[0], a[0], a[0]);
