@@ -377,6 +377,26 @@ export function rowOrder(app: unknown[], k1: unknown[], k2: unknown[]): number[]
 }
 
 /**
+ * The events planQuery reads, a document for each kind of application (what each kind's rules
+ * read; see planQuery): a condition of its own per kind costs SQLite less, over the thousands of
+ * events it looks through, than one that asks each event which kind its application is.
+ */
+const EVENTS_BY_STATUS = [
+  `a.status = 'active' AND e.application_id = a.id
+    AND (e.date >= a.since OR e.type IN ('offer-shared', 'feedback-asked', 'feedback-received', 'thanks-sent'))`,
+  `a.status = 'no-response' AND e.application_id = a.id
+    AND (e.date >= a.last_activity OR e.type = 'loop-closed' OR a.last_activity > @asOf)`,
+  `a.status = 'rejected' AND e.application_id = a.id
+    AND (e.date >= a.last_activity OR e.type IN ('feedback-asked', 'feedback-received', 'thanks-sent') OR a.last_activity > @asOf)`,
+  `a.status NOT IN ('active', 'no-response', 'rejected') AND e.application_id = a.id`,
+];
+
+/** `json_array` of one `json_group_array` per column (plain column names, comma-separated): the rows of a select as columns. */
+function asColumns(columns: string): string {
+  return `json_array(${columns.split(',').map((c) => `json_group_array(${c.trim()})`).join(', ')})`;
+}
+
+/**
  * What the rules read, for the applications `where` selects. The date an active one's events are
  * read from (its latest round held by @upTo and recorded by @asOf, so never later than the latest
  * round known on @asOf, else its first) is worked out once per active application (MATERIALIZED),
@@ -399,26 +419,6 @@ export function rowOrder(app: unknown[], k1: unknown[], k2: unknown[]): number[]
  * indexes (sorting those by id costs less than walking the whole table in id order, which the
  * planner prefers otherwise), and leaves the applications' UUIDs out (null): today never shows them.
  */
-/**
- * The events planQuery reads, a document for each kind of application (what each kind's rules
- * read; see planQuery): a condition of its own per kind costs SQLite less, over the thousands of
- * events it looks through, than one that asks each event which kind its application is.
- */
-const EVENTS_BY_STATUS = [
-  `a.status = 'active' AND e.application_id = a.id
-    AND (e.date >= a.since OR e.type IN ('offer-shared', 'feedback-asked', 'feedback-received', 'thanks-sent'))`,
-  `a.status = 'no-response' AND e.application_id = a.id
-    AND (e.date >= a.last_activity OR e.type = 'loop-closed' OR a.last_activity > @asOf)`,
-  `a.status = 'rejected' AND e.application_id = a.id
-    AND (e.date >= a.last_activity OR e.type IN ('feedback-asked', 'feedback-received', 'thanks-sent') OR a.last_activity > @asOf)`,
-  `a.status NOT IN ('active', 'no-response', 'rejected') AND e.application_id = a.id`,
-];
-
-/** `json_array` of one `json_group_array` per column (plain column names, comma-separated): the rows of a select as columns. */
-function asColumns(columns: string): string {
-  return `json_array(${columns.split(',').map((c) => `json_group_array(${c.trim()})`).join(', ')})`;
-}
-
 function planQuery(where: string, opts: { paged?: boolean; planned?: boolean } = {}): string {
   const { paged = false, planned = false } = opts;
   const rowsOf = (columns: string, from: string) => `(SELECT ${asColumns(columns)} FROM p a CROSS JOIN ${from})`;
@@ -468,7 +468,7 @@ const PLANS_PAGE_QUERY: Record<Selection, string> = {
   active: planQuery(PLANS_WHERE.active, { paged: true }),
 };
 
-/** The applications of planQuery's six documents, by id, each with its rows in order. */
+/** The applications of planQuery's documents (and FACTS_QUERY's, read through readFacts), by id, each with its rows in order. */
 function planFromRows(docs: string[], asOf: CalendarDate, readFacts: (ids: number[]) => string): PlanApplication[] {
   // Indexed loops, not for...of, and no callback per row: this runs once per row of a thousand
   // applications at start-up, before V8 optimises anything (where for...of allocates an iterator
