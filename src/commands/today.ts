@@ -1,10 +1,10 @@
 /** `followup today`: whom to contact today, how, and why. */
+import type { Context } from '../context.js';
 import { planToday } from '../core/cadence.js';
 import { nextWorkday } from '../core/calendar.js';
-import type { Context } from '../context.js';
 import type { TodayPlan } from '../core/types.js';
-import type { Store } from '../store/store.js';
 import { UsageError } from '../errors.js';
+import type { Store } from '../store/store.js';
 import { terminalSafe } from '../ui/terminal-safe.js';
 import { renderToday } from '../ui/today-view.js';
 import { itemJson, waitingJson } from '../words/plan.js';
