@@ -6,7 +6,7 @@ import type { TodayPlan } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { terminalSafe } from '../ui/terminal-safe.js';
-import { renderToday } from '../ui/today-view.js';
+import { writeToday } from '../ui/today-view.js';
 import { itemJson, waitingJson } from '../words/plan.js';
 import type { ContextFor, NewCommand, OptionsOf } from './command.js';
 
@@ -81,7 +81,17 @@ export async function runToday(ctx: Context, opts: TodayOptions): Promise<void> 
     if (text !== '') ctx.output.out(text);
     return;
   }
-  ctx.output.out(renderToday(plan, ctx.output.styles, ctx.output.columns, plainText));
+  // Printed as it is made, some 64 KB at a time: a coach's list of hundreds of items is never
+  // held whole (each piece is let go young, which the garbage collector finds cheap).
+  let pending = '';
+  writeToday(plan, ctx.output.styles, ctx.output.columns, plainText, (line) => {
+    pending += `${line}\n`;
+    if (pending.length >= 65_536) {
+      ctx.output.write(pending);
+      pending = '';
+    }
+  });
+  if (pending !== '') ctx.output.write(pending);
 }
 
 /**

@@ -64,15 +64,24 @@ const MAY_BE_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u206
  * (Store.listPlannedText), so it need not be looked for again.
  */
 export function renderToday(rawPlan: TodayPlan, s: Styles, width = 80, plainText = false): string {
+  const lines: string[] = [];
+  writeToday(rawPlan, s, width, plainText, (line) => lines.push(line));
+  return lines.join('\n');
+}
+
+/**
+ * renderToday, handed to `line` as it is made (an item's lines at a time), so that a caller
+ * printing a coach's list of hundreds of items need not hold it whole.
+ */
+export function writeToday(rawPlan: TodayPlan, s: Styles, width: number, plainText: boolean, line: (text: string) => void): void {
   const plan = plainText || !MAY_BE_UNSAFE.test(JSON.stringify(rawPlan)) ? rawPlan : terminalSafeDeep(rawPlan);
   const year = plan.date.slice(0, 4);
-  const out: string[] = [];
   const title = `${formatDay(plan.date)} ${year}`;
   if (!plan.workday) {
     const next = plan.nextWorkday ? formatDay(plan.nextWorkday, year) : 'the next working day';
-    out.push(s.heading(title));
-    out.push('');
-    out.push(
+    line(s.heading(title));
+    line('');
+    line(
       wrap(
         `Not a working day: nobody to contact today. ` +
           (plan.linedUp === 0
@@ -83,30 +92,33 @@ export function renderToday(rawPlan: TodayPlan, s: Styles, width = 80, plainText
       ),
     );
   } else if (plan.items.length === 0) {
-    out.push(s.heading(title));
-    out.push('');
-    out.push('Nobody to contact today.');
+    line(s.heading(title));
+    line('');
+    line('Nobody to contact today.');
   } else {
     // Overdue items first, then today's: planToday's order already (rule 13). Indexed loops: a
     // coach's list runs to hundreds of items, printed before V8 optimises anything (for...of
     // allocates an iterator result at every step there).
     const items = overdueFirst(plan.items);
-    out.push(s.heading(`${title}: ${items.length} to do`));
+    line(s.heading(`${title}: ${items.length} to do`));
     for (let i = 0; i < items.length; i++) {
-      if (i === 0 || items[i].overdue !== items[i - 1].overdue) out.push('', items[i].overdue ? s.overdue('Overdue') : s.strong('Today'));
-      out.push(renderItem(items[i], i + 1, s, width, plan.date, year));
+      if (i === 0 || items[i].overdue !== items[i - 1].overdue) {
+        line('');
+        line(items[i].overdue ? s.overdue('Overdue') : s.strong('Today'));
+      }
+      line(renderItem(items[i], i + 1, s, width, plan.date, year));
     }
   }
   if (plan.waiting.length > 0) {
-    out.push('', s.strong('Waiting'));
+    line('');
+    line(s.strong('Waiting'));
     for (let i = 0; i < plan.waiting.length; i++) {
       const w = plan.waiting[i];
-      const line =
+      const text =
         `#${w.id} ${w.company}, ${w.role}: ` +
         `${w.action === 'close-loop' ? 'closing note' : 'next chase'} from ${formatDay(w.next, year)}` +
         (w.why || w.interview ? `; ${waitingText(w.why, plan.date, w.interview)}` : '');
-      out.push(wrap(line, width, '  '));
+      line(wrap(text, width, '  '));
     }
   }
-  return out.join('\n');
 }
