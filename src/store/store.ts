@@ -1,6 +1,6 @@
 /** The store: every SQL statement of followup, behind methods named for the domain. */
 import fs from 'node:fs';
-import type { RecordedOffer } from '../core/cadence.js';
+import { isBooked, type RecordedOffer } from '../core/cadence.js';
 import type { Archive, ArchiveApplication, ArchiveFile } from '../export/archive.js';
 import { applicationForInterview, mergeContacts, type ApplicationKey, type KnownContact } from '../core/applications.js';
 import { addDays } from '../core/calendar.js';
@@ -565,8 +565,7 @@ function planFromRows(docs: string[], asOf: CalendarDate, readFacts: (ids: numbe
   for (let k = 0; k < apps.length; k++) {
     const rounds = apps[k].rounds;
     for (let i = 0; i < rounds.length; i++) {
-      const { date, recordedOn } = rounds[i];
-      if (recordedOn != null && recordedOn < date && date >= asOf) {
+      if (isBooked(rounds[i]) && rounds[i].date >= asOf) {
         booked.push(apps[k].id);
         break;
       }
