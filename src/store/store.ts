@@ -20,6 +20,8 @@ import {
   type Status,
 } from '../core/types.js';
 import { NotFoundError, StoreError, UsageError } from '../errors.js';
+// Which characters a terminal must not see raw has one home: the module that escapes them.
+import { jsonMayNeedEscaping } from '../ui/terminal-safe.js';
 import { DamagedCopyError, prepareBackupPath, pruneBackups, restoreAdvice, writeBackup } from './backup.js';
 import { checkOutputTarget } from './guard.js';
 import { ChangeProbe, DamageFound, touchedRows } from './probe.js';
@@ -452,12 +454,6 @@ const FACTS_QUERY = `SELECT ${asColumns('f.application_id, f.id, f.kind, f.text'
 
 const PLANNED_QUERY = planQuery(PLANNED_WHERE, { planned: true });
 
-/**
- * A character that is not plain text, in SQLite's JSON: a control character below U+0020 is
- * written as an escape (`\n`, `\u001b`), DEL, the C1 controls and the bidi controls as they are.
- * An escaped backslash before one of those letters matches too (a false alarm, never a miss).
- */
-const NOT_PLAIN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\\[bfnrtu]/;
 const PLANS_QUERY: Record<Selection, string> = {
   all: planQuery(PLANS_WHERE.all),
   active: planQuery(PLANS_WHERE.active),
@@ -1264,10 +1260,10 @@ export class Store {
   listPlannedText(upTo: CalendarDate, keepInTouchDays: number, asOf: CalendarDate = upTo): { apps: PlanApplication[]; plainText: boolean } {
     return this.read(() => {
       const docs = this.db.prepare(PLANNED_QUERY).raw().get({ keep: addDays(upTo, -keepInTouchDays), upTo, asOf }) as string[];
-      let plainText = !docs.some((doc) => NOT_PLAIN_JSON.test(doc));
+      let plainText = !docs.some(jsonMayNeedEscaping);
       const apps = planFromRows(docs, asOf, (ids) => {
         const facts = this.facts(ids);
-        plainText &&= !NOT_PLAIN_JSON.test(facts);
+        plainText &&= !jsonMayNeedEscaping(facts);
         return facts;
       });
       return { apps, plainText };

@@ -18,6 +18,19 @@ const UNSAFE_IN_MESSAGE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\
 // eslint-disable-next-line no-control-regex
 const UNSAFE_IN_MESSAGE_ALL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+/**
+ * Whether JSON text (JSON.stringify's, or SQLite's) may hold a character terminalSafe escapes:
+ * in JSON a control character below U+0020 is written as an escape (`\n`, `\u001b`), DEL, the
+ * C1 controls and the bidi controls as they are. One pass of native code over a whole document
+ * rather than a look at each of its strings; an escaped backslash before one of those letters
+ * may say yes when the answer is no, never the other way.
+ */
+export function jsonMayNeedEscaping(json: string): boolean {
+  return UNSAFE_IN_JSON.test(json);
+}
+
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\\[bfnrtu]/;
+
 /** The escapes people know from C and shells; every other character is shown as <U+XXXX>. */
 const NAMED: Record<string, string> = {
   '\u0007': '\\a',

@@ -4,7 +4,7 @@ import { actionPhrase, draftCommand, logCommand } from '../core/actions.js';
 import { ROLE_WORDS, type PlanItem, type TodayPlan } from '../core/types.js';
 import { noteText, reasonText, waitingText } from '../words/plan.js';
 import { wrap, type Styles } from './output.js';
-import { terminalSafeDeep } from './terminal-safe.js';
+import { jsonMayNeedEscaping, terminalSafeDeep } from './terminal-safe.js';
 
 
 /** "Dana Reyes (hiring manager), +1 555 0100": whom, and the phone or email to reach them by. */
@@ -50,13 +50,6 @@ function overdueFirst(items: readonly PlanItem[]): readonly PlanItem[] {
   return items;
 }
 
-/**
- * Whether the plan may hold a character terminalSafe escapes. Its JSON holds every string of it
- * (a plan is plain data), with C0 controls written as escapes (`\n`, `\u001b`) and the others
- * (DEL, C1, the bidi controls) as they are: one pass of native code rather than a walk through
- * every item. A backslash in the text may say yes when the answer is no, never the other way.
- */
-const MAY_BE_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\\[bfnrtu]/;
 
 /**
  * The whole list as `followup today` prints it (stored text escaped for the terminal).
@@ -74,7 +67,8 @@ export function renderToday(rawPlan: TodayPlan, s: Styles, width = 80, plainText
  * printing a coach's list of hundreds of items need not hold it whole.
  */
 export function writeToday(rawPlan: TodayPlan, s: Styles, width: number, plainText: boolean, line: (text: string) => void): void {
-  const plan = plainText || !MAY_BE_UNSAFE.test(JSON.stringify(rawPlan)) ? rawPlan : terminalSafeDeep(rawPlan);
+  // The plan's JSON holds every string of it (a plan is plain data).
+  const plan = plainText || !jsonMayNeedEscaping(JSON.stringify(rawPlan)) ? rawPlan : terminalSafeDeep(rawPlan);
   const year = plan.date.slice(0, 4);
   const title = `${formatDay(plan.date)} ${year}`;
   if (!plan.workday) {
